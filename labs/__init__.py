@@ -1,0 +1,14 @@
+"""Orquestra Lab runtime: real Docker Swarm clusters made of Docker-in-Docker nodes.
+
+>>> from labs import Cluster
+>>> with Cluster("demo", managers=1, workers=2) as cluster:
+...     cluster.status().leader
+'manager1'
+"""
+
+from labs.cluster import Cluster
+from labs.errors import LabError
+from labs.node import Node
+from labs.status import ClusterStatus
+
+__all__ = ["Cluster", "ClusterStatus", "LabError", "Node"]

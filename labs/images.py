@@ -1,0 +1,201 @@
+"""The lab's images: node (Docker-in-Docker) and the demo app.
+
+Each image is labelled with a hash of its build context (files, build
+arguments and base image) and rebuilt only when that hash changes. The base
+is ``debian:trixie-slim`` where it is present or can be pulled; with no
+registry it is bootstrapped locally with ``debootstrap`` and imported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docker.errors
+from docker import DockerClient
+
+from labs.errors import ImageError
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets" / "images"
+REGISTRY_BASE = "debian:trixie-slim"
+LOCAL_BASE = "orquestra-lab/base:trixie"
+NODE_IMAGE = "orquestra-lab/node:latest"
+APP_REPO = "orquestra-lab/app"
+APP_IMAGE = f"{APP_REPO}:v1"
+HASH_LABEL = "org.orquestra-lab.context-hash"
+DEBIAN_MIRROR = "http://deb.debian.org/debian"
+
+Progress = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class ImageSpec:
+    """One image to build: its tag, its context folder and build arguments."""
+
+    tag: str
+    context: Path
+    buildargs: dict[str, str] = field(default_factory=dict)
+
+    def context_hash(self, base_id: str) -> str:
+        """Hash of every file of the context, the build arguments and the base image."""
+        digest = hashlib.sha256()
+        for path in sorted(p for p in self.context.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(self.context).as_posix().encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+            digest.update(str(path.stat().st_mode & 0o111).encode())
+        for key in sorted(self.buildargs):
+            digest.update(f"{key}={self.buildargs[key]}\0".encode())
+        digest.update(base_id.encode())
+        return digest.hexdigest()[:16]
+
+
+def specs() -> list[ImageSpec]:
+    """The images the lab needs, in build order."""
+    app = ASSETS / "app"
+    return [
+        ImageSpec(NODE_IMAGE, ASSETS / "node"),
+        ImageSpec(f"{APP_REPO}:v1", app, {"VERSION": "v1", "COLOR": "blue"}),
+        ImageSpec(f"{APP_REPO}:v2", app, {"VERSION": "v2", "COLOR": "green"}),
+        ImageSpec(f"{APP_REPO}:broken", app, {"VERSION": "broken", "COLOR": "red"}),
+    ]
+
+
+def _image_id(engine: DockerClient, ref: str) -> str | None:
+    try:
+        return str(engine.images.get(ref).id)
+    except docker.errors.ImageNotFound:
+        return None
+
+
+def base_image(engine: DockerClient, progress: Progress = _quiet) -> str:
+    """Return the reference of a Debian trixie base image, getting one if needed.
+
+    Order: ``ORQUESTRA_LAB_BASE`` if set; ``debian:trixie-slim`` present or
+    pullable; a locally bootstrapped base; ``debootstrap`` now.
+    """
+    wanted = os.environ.get("ORQUESTRA_LAB_BASE")
+    if wanted:
+        if _image_id(engine, wanted) is None:
+            raise ImageError(
+                f"ORQUESTRA_LAB_BASE={wanted} is not an image on this engine. "
+                "Pull or build it, or unset the variable."
+            )
+        return wanted
+    if _image_id(engine, REGISTRY_BASE):
+        return REGISTRY_BASE
+    if _image_id(engine, LOCAL_BASE):
+        return LOCAL_BASE
+    try:
+        progress(f"pulling {REGISTRY_BASE}")
+        engine.images.pull(REGISTRY_BASE)
+        return REGISTRY_BASE
+    except docker.errors.APIError as exc:
+        progress(f"no registry ({str(exc.explanation)[:80]}): bootstrapping Debian locally")
+    bootstrap_base(engine, progress)
+    return LOCAL_BASE
+
+
+def bootstrap_base(engine: DockerClient, progress: Progress = _quiet) -> None:
+    """Build the base image with ``debootstrap --variant=minbase trixie`` and import it."""
+    if shutil.which("debootstrap") is None:
+        raise ImageError(
+            f"no registry answers and debootstrap is missing, so there is no base image. "
+            f"Install it (`apt-get install debootstrap`) or make {REGISTRY_BASE} "
+            "available (`docker pull` on a connected machine, then `docker save`/`load`)."
+        )
+    if os.geteuid() != 0:
+        raise ImageError("debootstrap needs root: run `sudo python -m labs images` once.")
+    with tempfile.TemporaryDirectory(prefix="orquestra-base-") as tmp:
+        rootfs = Path(tmp) / "rootfs"
+        progress("debootstrap --variant=minbase trixie (about 30 s)")
+        run = subprocess.run(
+            ["debootstrap", "--variant=minbase", "trixie", str(rootfs), DEBIAN_MIRROR],
+            capture_output=True,
+            text=True,
+        )
+        if run.returncode != 0:
+            tail = "\n".join(run.stdout.splitlines()[-5:] + run.stderr.splitlines()[-5:])
+            raise ImageError(f"debootstrap failed:\n{tail}\nCheck that Debian's mirror answers.")
+        progress("importing the bootstrapped root file system")
+        tar = subprocess.Popen(["tar", "-C", str(rootfs), "-c", "."], stdout=subprocess.PIPE)
+        try:
+            repo, tag = LOCAL_BASE.split(":")
+            engine.api.import_image(
+                src=tar.stdout, repository=repo, tag=tag, stream_src=True,
+                changes=['CMD ["bash"]'],
+            )
+        finally:
+            tar.wait()
+
+
+def _stream_build(engine: DockerClient, spec: ImageSpec, base: str, label: str,
+                  progress: Progress) -> None:
+    args = {"BASE": base, **spec.buildargs}
+    lines: list[str] = []
+    for chunk in engine.api.build(
+        path=str(spec.context), tag=spec.tag, buildargs=args, labels={HASH_LABEL: label},
+        rm=True, forcerm=True, decode=True,
+    ):
+        if "error" in chunk:
+            tail = "".join(lines[-8:])
+            raise ImageError(f"building {spec.tag} failed: {chunk['error'].strip()}\n{tail}")
+        text = chunk.get("stream", "")
+        if text.strip():
+            lines.append(text)
+            if text.startswith("Step "):
+                progress(f"{spec.tag}: {text.strip()}")
+
+
+def stale(engine: DockerClient) -> Iterator[tuple[ImageSpec, str]]:
+    """Yield the images whose context hash differs from the one they were built with.
+
+    Fails with :class:`ImageError` if there is no base and no way to get one
+    is tried; use :func:`ensure` to build.
+    """
+    base = base_image(engine)
+    base_id = _image_id(engine, base) or base
+    for spec in specs():
+        want = spec.context_hash(base_id)
+        try:
+            have = engine.images.get(spec.tag).labels.get(HASH_LABEL)
+        except docker.errors.ImageNotFound:
+            have = None
+        if have != want:
+            yield spec, want
+
+
+def ensure(engine: DockerClient, progress: Progress = _quiet) -> list[str]:
+    """Build every image that is missing or out of date; return the tags built."""
+    base = base_image(engine, progress)
+    base_id = _image_id(engine, base) or base
+    built = []
+    for spec in specs():
+        want = spec.context_hash(base_id)
+        try:
+            have = engine.images.get(spec.tag).labels.get(HASH_LABEL)
+        except docker.errors.ImageNotFound:
+            have = None
+        if have == want:
+            progress(f"{spec.tag}: up to date")
+            continue
+        progress(f"{spec.tag}: building")
+        _stream_build(engine, spec, base, want, progress)
+        built.append(spec.tag)
+    return built
+
+
+def missing(engine: DockerClient) -> list[str]:
+    """Tags of lab images that are not on the engine at all."""
+    return [s.tag for s in specs() if _image_id(engine, s.tag) is None]
