@@ -153,6 +153,8 @@ class Cluster:
         """
         started = time.perf_counter()
         found = self._containers()
+        if found:
+            self._check_shape(found)
         if found and len(found) == len(self.shape.node_names()):
             self._reattach(found)
         else:
@@ -396,7 +398,7 @@ class Cluster:
                            self.full_name)
 
     # -- re-attaching ----------------------------------------------------------
-    def _reattach(self, found: list[dict[str, Any]]) -> None:
+    def _check_shape(self, found: list[dict[str, Any]]) -> None:
         shapes = {c["Labels"].get(spec.LABEL_SHAPE, "") for c in found}
         existing = spec.Shape.parse(shapes.pop()) if len(shapes) == 1 else None
         if existing != self.shape:
@@ -406,6 +408,8 @@ class Cluster:
                 f"{self.shape.label()}). Use it as it is, or remove it first: "
                 f"Cluster({self.name!r}).down() or `python -m labs down {self.name}`."
             )
+
+    def _reattach(self, found: list[dict[str, Any]]) -> None:
         self._attach(found)
         self.progress(f"{self.full_name}: re-attaching to the existing cluster")
         for node in self.nodes:

@@ -23,6 +23,8 @@ else
     # cgroup v1: remount every read-only controller read-write. Without a
     # cgroup namespace that exposes the host's hierarchy, so the inner
     # engine must keep its containers below this node's own cgroup.
+    # Read the mount table once: it changes under the loop.
+    mounts=$(cat /proc/mounts)
     while read -r _ mnt fstype opts _; do
         [ "$fstype" = cgroup ] || continue
         case ",$opts," in *,ro,*) ;; *) continue ;; esac
@@ -32,7 +34,11 @@ else
         [ -n "$subsys" ] || continue
         umount "$mnt"
         mount -t cgroup -o "rw,nosuid,nodev,noexec,$subsys" cgroup "$mnt"
-    done < /proc/mounts
+    done <<< "$mounts"
+    if grep -E ' cgroup [^ ]*\bro\b' /proc/mounts >&2; then
+        log "some cgroup controllers are still read-only: nested containers will fail"
+        exit 1
+    fi
     own=$(awk -F: '$2 ~ /(^|,)memory(,|$)/ {print $3}' /proc/self/cgroup)
     if [ -n "$own" ] && [ "$own" != / ]; then
         cgroup_parent="$own/orquestra"
