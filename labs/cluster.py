@@ -9,8 +9,9 @@ volumes carry labels, and a later ``up()`` re-attaches to them.
 
 from __future__ import annotations
 
-import ipaddress
+import contextlib
 import io
+import ipaddress
 import tarfile
 import time
 import warnings
@@ -92,6 +93,12 @@ class Cluster:
         self.nodes: list[Node] = []
         self.timings: dict[str, float] = {}
         self._engine: DockerClient | None = None
+        # set by the provisioning steps
+        self.runtime: runtime.Runtime
+        self.subnet: ipaddress.IPv4Network
+        self.authority: tls.Authority
+        self.client_files: tls.ClientFiles
+        self._tokens: dict[str, str] = {}
 
     def __repr__(self) -> str:
         return (f"<Cluster {self.full_name} managers={self.shape.managers} "
@@ -238,16 +245,16 @@ class Cluster:
         self.runtime = runtime.detect(self.engine)
 
     def _create_network(self) -> None:
-        used = []
+        used: list[ipaddress.IPv4Network] = []
         for net in self.engine.api.networks():
             for cfg in (net.get("IPAM") or {}).get("Config") or []:
                 subnet = cfg.get("Subnet", "")
                 if subnet and ":" not in subnet:
-                    used.append(ipaddress.ip_network(subnet))
+                    used.append(ipaddress.IPv4Network(subnet))
         start = zlib.crc32(self.full_name.encode())
         last_error = ""
         for pool in SUBNET_POOLS:
-            subnets = list(ipaddress.ip_network(pool).subnets(new_prefix=24))
+            subnets = list(ipaddress.IPv4Network(pool).subnets(new_prefix=24))
             for i in range(len(subnets)):
                 subnet = subnets[(start + i) % len(subnets)]
                 if any(subnet.overlaps(u) for u in used):
@@ -552,10 +559,8 @@ def remove(full_name: str) -> dict[str, int]:
     parallel(lambda c: _remove_container(api, c["Id"]), containers)
     networks = api.networks(filters=label)
     for net in networks:
-        try:
+        with contextlib.suppress(docker.errors.NotFound):
             api.remove_network(net["Id"])
-        except docker.errors.NotFound:
-            pass
     volumes = api.volumes(filters=label).get("Volumes") or []
     parallel(lambda v: _remove_volume(api, v["Name"]), volumes)
     tls.remove(tls.cache_root() / full_name)
@@ -565,17 +570,30 @@ def remove(full_name: str) -> dict[str, int]:
 
 
 def _remove_container(api: Any, container_id: str) -> None:
-    try:
+    with contextlib.suppress(docker.errors.NotFound):
         api.remove_container(container_id, force=True, v=True)
-    except docker.errors.NotFound:
-        pass
 
 
 def _remove_volume(api: Any, name: str) -> None:
-    try:
+    with contextlib.suppress(docker.errors.NotFound):
         api.remove_volume(name, force=True)
-    except docker.errors.NotFound:
-        pass
+
+
+def leftovers() -> dict[str, list[str]]:
+    """Every lab object of this session that exists: what a cleanup would remove."""
+    api = engine.client().api
+    label = {"label": f"{spec.LABEL_SESSION}={spec.session()}"}
+    prefix = f"{spec.session()}-" if spec.session() else ""
+    root = tls.cache_root()
+    return {
+        "containers": [c["Names"][0].lstrip("/") for c in api.containers(all=True, filters=label)],
+        "networks": [n["Name"] for n in api.networks(filters=label)],
+        "volumes": [v["Name"] for v in api.volumes(filters=label).get("Volumes") or []],
+        "certificates": sorted(p.name for p in root.iterdir()
+                               if p.is_dir() and p.name.startswith(prefix))
+        if root.is_dir() else [],
+        "contexts": sorted(c for c in contexts.clusters() if c.startswith(prefix)),
+    }
 
 
 def remove_all(*, all_sessions: bool = False) -> list[str]:

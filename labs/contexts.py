@@ -45,7 +45,7 @@ def write(name: str, host: str, files: ClientFiles, cluster: str) -> None:
 
 def remove_cluster(cluster: str) -> list[str]:
     """Remove every context marked as belonging to ``cluster``; return their names."""
-    removed = []
+    removed: list[str] = []
     meta_root = _store() / "meta"
     if not meta_root.is_dir():
         return removed

@@ -17,9 +17,7 @@ def kill_task(cluster: Cluster, service: str, *, slot: int | None = None) -> str
     Swarm sees the task fail and starts a replacement: self-healing, live.
     """
     snapshot = cluster.status()
-    running = [t for t in snapshot.tasks
-               if t.service == service and t.state == "running"
-               and (slot is None or t.slot == slot)]
+    running = [t for t in snapshot.running(service) if slot is None or t.slot == slot]
     if not running:
         raise LabError(
             f"service {service!r} has no running task"

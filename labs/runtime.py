@@ -103,7 +103,9 @@ def _run_probe(engine: DockerClient, rt: Runtime) -> dict[str, bool]:
 def detect(engine: DockerClient, *, refresh: bool = False) -> Runtime:
     """Find the runtime profile and kernel features of ``engine`` (cached)."""
     if images._image_id(engine, images.NODE_IMAGE) is None:
-        raise ImageError(f"the node image {images.NODE_IMAGE} is missing. Run: python -m labs images")
+        raise ImageError(
+            f"the node image {images.NODE_IMAGE} is missing. Run: python -m labs images"
+        )
     path = _cache_file(engine)
     if not refresh and path.is_file():
         try:

@@ -26,6 +26,12 @@ class TaskStatus:
     desired_state: str
     error: str = ""
 
+    @property
+    def live(self) -> bool:
+        """Running and meant to run. A task on a node that went down keeps its last
+        reported state ('running') while the swarm already wants it shut down."""
+        return self.state == "running" and self.desired_state == "running"
+
 
 @dataclass(frozen=True)
 class ServiceStatus:
@@ -85,10 +91,11 @@ class ClusterStatus:
         raise KeyError(hostname)
 
     def tasks_on(self, hostname: str, *, running_only: bool = True) -> list[TaskStatus]:
-        return [
-            t for t in self.tasks
-            if t.node == hostname and (not running_only or t.state == "running")
-        ]
+        return [t for t in self.tasks if t.node == hostname and (not running_only or t.live)]
+
+    def running(self, service: str) -> list[TaskStatus]:
+        """Live tasks of ``service`` (see :attr:`TaskStatus.live`)."""
+        return [t for t in self.tasks if t.service == service and t.live]
 
     def to_dict(self) -> dict[str, Any]:
         """The ``status --json`` shape."""
@@ -150,13 +157,14 @@ def build(
     node_list = []
     for hostname in sorted(set(containers) | set(swarm_nodes), key=_node_order):
         created_role, container_state = containers.get(hostname, ("", "missing"))
-        raw = swarm_nodes.get(hostname)
-        if raw is None:
+        found = swarm_nodes.get(hostname)
+        if found is None:
             node_list.append(NodeStatus(
                 hostname, container_state, created_role, False,
                 "unknown" if nodes is None else "not in swarm", "", "",
             ))
             continue
+        raw = found
         manager = raw.get("ManagerStatus") or {}
         is_leader = bool(manager.get("Leader"))
         if is_leader:
@@ -190,7 +198,7 @@ def build(
         mode = raw["Spec"].get("Mode", {})
         replicas = mode["Replicated"].get("Replicas", 1) if "Replicated" in mode else None
         image = raw["Spec"]["TaskTemplate"]["ContainerSpec"]["Image"].split("@")[0]
-        running = sum(1 for t in task_list if t.service == raw["ID"] and t.state == "running")
+        running = sum(1 for t in task_list if t.service == raw["ID"] and t.live)
         service_list.append(ServiceStatus(
             raw["ID"], raw["Spec"]["Name"], image,
             "replicated" if replicas is not None else "global", replicas, running,
@@ -200,7 +208,7 @@ def build(
                    t.desired_state, t.error)
         for t in task_list
     ]
-    task_list.sort(key=lambda t: (t.service, t.slot or 0, t.node, t.state != "running"))
+    task_list.sort(key=lambda t: (t.service, t.slot or 0, t.node, not t.live))
     service_list.sort(key=lambda s: s.name)
     return ClusterStatus(name, leader, node_list, service_list, task_list, problem)
 

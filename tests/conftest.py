@@ -33,26 +33,9 @@ def lab_engine() -> Iterator[object]:
     client = engine.client()
     images.ensure(client)
     yield client
-    from labs.cluster import remove_all
+    from labs.cluster import leftovers, remove_all
 
-    leftovers = leftover_resources()
+    left = leftovers()
     remove_all()
-    assert not any(leftovers.values()), f"the tests left lab resources behind: {leftovers}"
+    assert not any(left.values()), f"the tests left lab resources behind: {left}"
 
-
-def leftover_resources() -> dict[str, list[str]]:
-    """Every lab object of this session that still exists."""
-    from labs import contexts, engine, spec, tls
-
-    api = engine.client().api
-    label = {"label": f"{spec.LABEL_SESSION}={spec.session()}"}
-    prefix = f"{spec.session()}-"
-    root = tls.cache_root()
-    return {
-        "containers": [c["Names"][0] for c in api.containers(all=True, filters=label)],
-        "networks": [n["Name"] for n in api.networks(filters=label)],
-        "volumes": [v["Name"] for v in api.volumes(filters=label).get("Volumes") or []],
-        "tls": [p.name for p in root.iterdir() if p.name.startswith(prefix)]
-        if root.is_dir() else [],
-        "contexts": [c for c in contexts.clusters() if c.startswith(prefix)],
-    }

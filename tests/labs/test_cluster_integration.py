@@ -18,13 +18,12 @@ import docker.errors
 import docker.tls
 import pytest
 import requests
-from docker.types import EndpointSpec, Placement, ServiceMode
+from docker.types import EndpointSpec, ServiceMode
 
 from labs import Cluster, faults, runtime, spec, tls
-from labs.cluster import remove_all
+from labs.cluster import leftovers, remove_all
 from labs.errors import ClusterConflict
 from labs.timing import wait_until
-from tests.conftest import leftover_resources
 
 pytestmark = pytest.mark.integration
 APP = "orquestra-lab/app:v1"
@@ -33,12 +32,12 @@ APP = "orquestra-lab/app:v1"
 def http_get(url: str, timeout: float = 3) -> str:
     import urllib.request
 
-    with urllib.request.urlopen(url, timeout=timeout) as answer:  # noqa: S310 (loopback)
+    with urllib.request.urlopen(url, timeout=timeout) as answer:
         return str(answer.read().decode())
 
 
 def running_tasks(cluster: Cluster, service: str) -> list[Any]:
-    return [t for t in cluster.status().tasks if t.service == service and t.state == "running"]
+    return cluster.status().running(service)
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +63,7 @@ def test_up_reattach_down_leaves_nothing(lab_engine: object) -> None:
         Cluster("life", managers=3, workers=0).up()
 
     again.down()
-    left = leftover_resources()
+    left = leftovers()
     assert not any(v for v in left.values() if any("life" in x for x in v)), left
 
 
@@ -121,11 +120,11 @@ def test_daemons_listen_on_loopback_only_and_require_the_cluster_certificate(
 
     # TLS without a client certificate: refused
     context = ssl.create_default_context(cafile=str(node.tls.ca))
-    with pytest.raises((ssl.SSLError, ConnectionError)):
-        with socket.create_connection(("127.0.0.1", port), timeout=5) as raw:
-            with context.wrap_socket(raw, server_hostname="127.0.0.1") as conn:
-                conn.sendall(b"GET /_ping HTTP/1.0\r\n\r\n")
-                conn.recv(200)
+    with (pytest.raises((ssl.SSLError, ConnectionError)),
+          socket.create_connection(("127.0.0.1", port), timeout=5) as raw,
+          context.wrap_socket(raw, server_hostname="127.0.0.1") as conn):
+        conn.sendall(b"GET /_ping HTTP/1.0\r\n\r\n")
+        conn.recv(200)
 
     # a certificate from another cluster's CA: refused
     stranger = tls.Authority.create("stranger")
@@ -262,12 +261,15 @@ def test_stopped_worker_tasks_are_rescheduled(cluster: Cluster) -> None:
     try:
         wait_until(lambda: len(running_tasks(cluster, "move")) == 4, timeout=60, what="4 tasks")
         assert {t.node for t in running_tasks(cluster, "move")} == {"worker1", "worker2"}
+        stopped = time.monotonic()
         worker.stop()
         wait_until(lambda: cluster.status().node("worker2").state == "down", timeout=60,
                    what="the swarm to see worker2 down")
+        print(f"worker2 seen down after {time.monotonic() - stopped:.1f} s")
         wait_until(lambda: [t.node for t in running_tasks(cluster, "move")] == ["worker1"] * 4,
                    timeout=60, what="all 4 tasks on worker1",
                    describe=lambda: cluster.status().summary())
+        print(f"tasks rescheduled after {time.monotonic() - stopped:.1f} s")
         assert cluster.status().node("worker2").container_state == "exited"
     finally:
         if worker.state() != "running":
@@ -324,9 +326,13 @@ def test_losing_quorum_and_getting_it_back(lab_engine: object) -> None:
         assert quorum.status().leader is not None
         for name in ("manager2", "manager3"):
             quorum.node(name).stop()
-        status = wait_until(lambda: (s := quorum.status()) if s.leader is None else None,
-                            timeout=60, what="the swarm to lose its leader")
-        assert "does not have a leader" in status.problem
+        def leaderless() -> Any:
+            snapshot = quorum.status()
+            # right after the loss, calls may time out until an election fails
+            return snapshot if "does not have a leader" in snapshot.problem else None
+
+        status = wait_until(leaderless, timeout=90, what="the swarm to lose its leader")
+        assert status.leader is None
         assert [n.container_state for n in status.nodes] == ["running", "exited", "exited"]
         # `docker service scale q=3` on the surviving manager: Swarm's quorum message
         with pytest.raises(docker.errors.APIError, match="does not have a leader"):
