@@ -377,9 +377,9 @@ class Cluster:
         )
 
     def _join_managers(self) -> None:
-        # One at a time: each manager join is a Raft membership change.
-        for node in self.managers[1:]:
-            self._join(node, self._tokens["Manager"])
+        # Sent together: the leader admits them one at a time anyway (swarmkit's
+        # raft Join holds its membership lock for each membership change).
+        parallel(lambda n: self._join(n, self._tokens["Manager"]), self.managers[1:])
 
     def _join_workers(self) -> None:
         parallel(lambda n: self._join(n, self._tokens["Worker"]), self.workers)
