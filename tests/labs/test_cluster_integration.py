@@ -10,6 +10,8 @@ import ssl
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,7 +24,7 @@ from docker.types import EndpointSpec, ServiceMode
 
 from labs import Cluster, faults, runtime, spec, tls
 from labs.cluster import leftovers, remove_all
-from labs.errors import ClusterConflict
+from labs.errors import ClusterConflict, LabError
 from labs.timing import wait_until
 
 pytestmark = pytest.mark.integration
@@ -30,8 +32,6 @@ APP = "orquestra-lab/app:v1"
 
 
 def http_get(url: str, timeout: float = 3) -> str:
-    import urllib.request
-
     with urllib.request.urlopen(url, timeout=timeout) as answer:
         return str(answer.read().decode())
 
@@ -102,6 +102,25 @@ def test_killed_mid_up_then_cleanup_finds_everything(lab_engine: object) -> None
     assert not api.networks(filters=label)
     assert not api.volumes(filters=label).get("Volumes")
     assert not (tls.cache_root() / spec.full_name("crash")).exists()
+
+
+def test_a_failed_step_removes_what_it_made_unless_retained(lab_engine: Any) -> None:
+    # A container that is not ours holds the name the first node needs.
+    squatter = lab_engine.containers.create(
+        APP, name=spec.resource_name(spec.full_name("clash"), "manager1"))
+    try:
+        with pytest.raises(LabError, match="start the nodes") as info:
+            Cluster("clash", managers=1, workers=1).up()
+        assert "doctor" in str(info.value)
+        assert not any(v for v in leftovers().values() if any("clash" in x for x in v))
+        assert lab_engine.containers.get(squatter.id)  # what is not ours stays
+
+        with pytest.raises(LabError):
+            Cluster("clash", managers=1, workers=1, retain=True).up()
+        assert spec.resource_name(spec.full_name("clash")) in leftovers()["networks"]
+    finally:
+        squatter.remove(force=True)
+        remove_all()
 
 
 # -- access and safety ------------------------------------------------------------------
@@ -190,17 +209,7 @@ def test_overlay_network_carries_traffic_across_nodes(cluster: Cluster) -> None:
         assert sorted(out.split()) == ["node:", "node:", "worker1", "worker2"], out
     finally:
         service.remove()
-        wait_until(lambda: _remove_network(network), timeout=30, what="network removal")
-
-
-def _remove_network(network: Any) -> bool:
-    try:
-        network.remove()
-    except docker.errors.NotFound:
-        return True
-    except docker.errors.APIError:
-        return False
-    return True
+        wait_until(lambda: _remove(network), timeout=30, what="network removal")
 
 
 def test_host_mode_port_reaches_the_notebook_through_a_lab_port(cluster: Cluster) -> None:
@@ -344,3 +353,50 @@ def test_losing_quorum_and_getting_it_back(lab_engine: object) -> None:
         service.reload()
         assert service.scale(2)
         wait_until(lambda: len(running_tasks(quorum, "q")) == 2, timeout=60, what="2 tasks")
+
+
+def test_app_reports_config_secret_and_switchable_health(cluster: Cluster) -> None:
+    client = cluster.manager().client
+    secret = client.secrets.create(name="app_secret", data=b"s3cret-value")
+    config = client.configs.create(name="app_config", data=b"greeting=ola")
+    from docker.types import ConfigReference, SecretReference
+
+    service = client.services.create(
+        APP, name="cfg", constraints=["node.hostname==worker1"],
+        endpoint_spec=EndpointSpec(ports={8083: (80, "tcp", "host")}),
+        secrets=[SecretReference(secret.id, "app_secret")],
+        configs=[ConfigReference(config.id, "app_config", filename="/app/config.txt")],
+        env=["NODE={{.Node.Hostname}}", "TASK_SLOT={{.Task.Slot}}"])
+    url = cluster.node("worker1").url(8083)
+    try:
+        body = wait_until(lambda: http_get(url), timeout=60, what="the app on worker1:8083")
+        assert "config: greeting=ola" in body
+        assert "secret: 12 bytes" in body and "s3cret" not in body
+        assert "node: worker1" in body and "slot: 1" in body
+        assert "requests: 2" in http_get(url)
+        http_get(url + "health/off")
+        with pytest.raises(urllib.error.HTTPError, match="503"):
+            http_get(url + "health")
+        http_get(url + "health/on")
+        assert http_get(url + "health").strip() == "ok"
+    finally:
+        service.remove()
+        wait_until(lambda: not running_tasks(cluster, "cfg"), timeout=30, what="cfg gone")
+        wait_until(lambda: _remove(secret) and _remove(config), timeout=30, what="cleanup")
+
+
+def _remove(obj: Any) -> bool:
+    try:
+        obj.remove()
+    except docker.errors.NotFound:
+        return True
+    except docker.errors.APIError:
+        return False
+    return True
+
+
+def test_a_node_url_refuses_ports_that_are_not_lab_ports(cluster: Cluster) -> None:
+    from labs.errors import NodeError
+
+    with pytest.raises(NodeError, match="8080, 8081"):
+        cluster.node("worker1").url(9999)

@@ -11,10 +11,10 @@ cgroup_parent=""
 if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
     # cgroup v2 (the docker:dind recipe): move our processes into a leaf
     # "init" group so the root may delegate every controller to children.
-    if ! touch /sys/fs/cgroup/.orquestra-rw 2>/dev/null; then
+    # Not privileged: the engine mounted our cgroup read-only.
+    if awk '$2 == "/sys/fs/cgroup" {print $4}' /proc/mounts | grep -qE '(^|,)ro(,|$)'; then
         mount -o remount,rw /sys/fs/cgroup
     fi
-    rm -f /sys/fs/cgroup/.orquestra-rw
     mkdir -p /sys/fs/cgroup/init
     xargs -rn1 < /sys/fs/cgroup/cgroup.procs > /sys/fs/cgroup/init/cgroup.procs 2>/dev/null || :
     sed -e 's/ / +/g' -e 's/^/+/' < /sys/fs/cgroup/cgroup.controllers \
