@@ -334,7 +334,7 @@ class Cluster:
                 return
             except docker.errors.APIError as exc:
                 message = _api_message(exc)
-                api.remove_container(container, force=True)
+                api.remove_container(container, force=True, v=True)
                 if attempt < 2 and ("already" in message or "in use" in message):
                     continue  # a host port was taken between choosing and binding
                 raise
@@ -622,4 +622,7 @@ def remove_all(*, all_sessions: bool = False) -> list[str]:
         names.update(p.name for p in root.iterdir() if p.is_dir() and p.name.startswith(prefix))
     for name in sorted(names):
         remove(name)
+    # a runtime probe interrupted mid-way
+    for probe in api.containers(all=True, filters={"label": runtime.PROBE_LABEL}):
+        _remove_container(api, probe["Id"])
     return sorted(names)

@@ -20,6 +20,7 @@ from docker import DockerClient
 from labs import images, tls
 from labs.errors import ImageError, LabError
 
+PROBE_LABEL = "org.orquestra-lab.probe"
 PRIVILEGED = "privileged"
 CAPABILITIES = "capabilities"
 
@@ -88,14 +89,14 @@ def _run_probe(engine: DockerClient, rt: Runtime) -> dict[str, bool]:
         images.NODE_IMAGE,
         command=["sh", "-c", _PROBE],
         host_config=rt.finish(api.create_host_config(**rt.host_config())),
-        labels={"org.orquestra-lab.probe": "1"},
+        labels={PROBE_LABEL: "1"},
     )
     try:
         api.start(container)
         api.wait(container, timeout=60)
         out = api.logs(container, stdout=True, stderr=False).decode()
     finally:
-        api.remove_container(container, force=True)
+        api.remove_container(container, force=True, v=True)
     found = dict(line.split("=", 1) for line in out.split() if "=" in line)
     return {k: v == "yes" for k, v in found.items()}
 

@@ -32,10 +32,13 @@ def lab_engine() -> Iterator[object]:
 
     client = engine.client()
     images.ensure(client)
+    volumes_before = {v.name for v in client.volumes.list()}
     yield client
+    new_volumes = {v.name for v in client.volumes.list()} - volumes_before
     from labs.cluster import leftovers, remove_all
 
     left = leftovers()
     remove_all()
     assert not any(left.values()), f"the tests left lab resources behind: {left}"
+    assert not new_volumes, f"the tests left volumes behind: {sorted(new_volumes)}"
 
