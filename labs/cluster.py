@@ -596,16 +596,17 @@ def leftovers() -> dict[str, list[str]]:
     }
 
 
-def remove_all(*, all_sessions: bool = False) -> list[str]:
-    """Remove every cluster of this session (or of every session), and orphans.
+def remove_all(*, all_sessions: bool = False, session: str | None = None) -> list[str]:
+    """Remove every cluster of this session (or of ``session``, or of every session).
 
-    Orphans are networks, volumes, certificate folders and contexts whose
+    Orphans go too: networks, volumes, certificate folders and contexts whose
     cluster has no container left (e.g. after a crash mid-``up``).
     """
     api = engine.client().api
+    session = spec.session() if session is None else session
     session_filter = [spec.LABEL_CLUSTER]
     if not all_sessions:
-        session_filter.append(f"{spec.LABEL_SESSION}={spec.session()}")
+        session_filter.append(f"{spec.LABEL_SESSION}={session}")
     names: set[str] = set()
     for c in api.containers(all=True, filters={"label": session_filter}):
         names.add(c["Labels"][spec.LABEL_CLUSTER])
@@ -613,7 +614,7 @@ def remove_all(*, all_sessions: bool = False) -> list[str]:
         names.add(net["Labels"][spec.LABEL_CLUSTER])
     for vol in api.volumes(filters={"label": session_filter}).get("Volumes") or []:
         names.add(vol["Labels"][spec.LABEL_CLUSTER])
-    prefix = f"{spec.session()}-" if spec.session() and not all_sessions else ""
+    prefix = f"{session}-" if session and not all_sessions else ""
     for name in contexts.clusters():
         if name.startswith(prefix):
             names.add(name)
@@ -622,7 +623,7 @@ def remove_all(*, all_sessions: bool = False) -> list[str]:
         names.update(p.name for p in root.iterdir() if p.is_dir() and p.name.startswith(prefix))
     for name in sorted(names):
         remove(name)
-    # a runtime probe interrupted mid-way
-    for probe in api.containers(all=True, filters={"label": runtime.PROBE_LABEL}):
-        _remove_container(api, probe["Id"])
+    if not session or all_sessions:  # probes belong to no session
+        for probe in api.containers(all=True, filters={"label": runtime.PROBE_LABEL}):
+            _remove_container(api, probe["Id"])
     return sorted(names)

@@ -1,0 +1,159 @@
+"""A check: data about an exercise plus a function that inspects the live cluster.
+
+The function receives a :class:`Context` and returns the exercise's parts
+(:class:`~autograder.result.Part`). Swarm converges asynchronously, so the
+runner calls it again until every part holds or the check's window ends;
+then the last answer counts. Exceptions from the function are grader
+errors, never the student's failure; a missing cluster or a swarm without
+a leader is a failure with a message saying so.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import docker.errors
+
+from autograder.i18n import language, text
+from autograder.result import CheckResult, Part, Status
+from labs import Cluster
+from labs.errors import ClusterNotFound
+
+
+class NoSwarm(Exception):
+    """The cluster has no swarm (yet), or no leader: a failure, not an error."""
+
+    def __init__(self, message_id: str) -> None:
+        super().__init__(message_id)
+        self.message_id = message_id
+
+
+@dataclass
+class Context:
+    """What a check function may look at: the cluster and its swarm, through labs."""
+
+    cluster: Cluster
+    lang: str
+    _snapshot: Any = None
+
+    def msg(self, message_id: str, **params: Any) -> str:
+        return text(message_id, self.lang, **params)
+
+    def part(self, ok: bool, base: str, weight: float = 1.0, **params: Any) -> Part:
+        """A part whose message is ``base.ok`` or ``base.no`` from the catalogue."""
+        return Part(ok, self.msg(f"{base}.{'ok' if ok else 'no'}", **params), weight)
+
+    @property
+    def api(self) -> Any:
+        """Low-level docker-py API of a manager that answers (the leader)."""
+        leader = self.cluster.leader()
+        if leader is None:
+            raise NoSwarm("cluster.no_leader" if self._in_swarm() else "swarm.none")
+        return leader.client.api
+
+    def _in_swarm(self) -> bool:
+        info = self.cluster.managers[0].swarm_info() if self.cluster.managers else {}
+        return info.get("LocalNodeState") == "active"
+
+    def nodes(self) -> dict[str, dict[str, Any]]:
+        """Swarm nodes by hostname (the live entry when a node rejoined)."""
+        found: dict[str, dict[str, Any]] = {}
+        for raw in self.api.nodes():
+            name = raw["Description"]["Hostname"]
+            if name not in found or raw["Status"]["State"] != "down":
+                found[name] = raw
+        return found
+
+    def service(self, name: str) -> dict[str, Any] | None:
+        try:
+            return dict(self.api.inspect_service(name))
+        except docker.errors.NotFound:
+            return None
+
+    def running_tasks(self, service_id: str) -> list[dict[str, Any]]:
+        """Tasks of a service that run and are meant to run."""
+        return [t for t in self.api.tasks(filters={"service": service_id})
+                if t["Status"]["State"] == "running" and t["DesiredState"] == "running"]
+
+
+CheckFn = Callable[[Context], list[Part]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One graded exercise."""
+
+    id: str
+    """'NN.k': lesson number and exercise."""
+    cluster: str
+    """Name of the lesson's cluster (e.g. 'lesson-04')."""
+    fn: CheckFn
+    points: float = 1.0
+    hidden: bool = False
+    """Hidden checks run in batch grading only, with no cell of their own."""
+    window: float = 20.0
+    """Seconds to wait for the cluster to converge before failing."""
+    hints: tuple[str, ...] = ()
+    """Message ids, unlocked one per failed try."""
+    source: str = field(default="", compare=False)
+
+    @property
+    def lesson(self) -> str:
+        return self.id.split(".")[0]
+
+    def title(self, lang: str | None = None) -> str:
+        return text(f"{self.id}.title", lang)
+
+    def run(self, cluster: Cluster | None = None, *, window: float | None = None,
+            hints_shown: int = 0, lang: str | None = None) -> CheckResult:
+        """Check the live cluster, polling until it holds or the window ends."""
+        lang = lang or language()
+        limit = self.window if window is None else min(window, self.window)
+        started = time.monotonic()
+        try:
+            target = cluster or Cluster.attach(self.cluster)
+        except ClusterNotFound:
+            return self._result(Status.FAILED, [Part(False, text(
+                "cluster.missing", lang, name=self.cluster))], hints_shown, lang, started)
+        ctx = Context(target, lang)
+        while True:
+            try:
+                parts = self.fn(ctx)
+            except NoSwarm as exc:
+                parts = [Part(False, text(exc.message_id, lang))]
+            except ClusterNotFound:
+                parts = [Part(False, text("cluster.missing", lang, name=self.cluster))]
+            except Exception as exc:
+                if not _exists(target):  # removed under our feet: the student's doing
+                    return self._result(Status.FAILED, [Part(False, text(
+                        "cluster.missing", lang, name=self.cluster))], hints_shown, lang, started)
+                return self._result(Status.ERROR, [Part(False, text(
+                    "error.check", lang, error=f"{type(exc).__name__}: {exc}"))],
+                    hints_shown, lang, started)
+            if parts and all(p.ok for p in parts):
+                return self._result(Status.PASSED, parts, 0, lang, started)
+            if time.monotonic() - started >= limit:
+                return self._result(Status.FAILED, parts, hints_shown, lang, started)
+            time.sleep(0.5)
+
+    def _result(self, status: Status, parts: list[Part], hints_shown: int, lang: str,
+                started: float) -> CheckResult:
+        total = sum(p.weight for p in parts) or 1.0
+        earned = 0.0 if status is Status.ERROR else round(
+            self.points * sum(p.weight for p in parts if p.ok) / total, 2)
+        hints = [text(h, lang) for h in self.hints[:hints_shown]]
+        return CheckResult(
+            check_id=self.id, title=self.title(lang), status=status, points=earned,
+            max_points=self.points, message="\n".join(p.message for p in parts),
+            hints=hints, parts=parts, seconds=round(time.monotonic() - started, 2), lang=lang,
+        )
+
+
+def _exists(cluster: Cluster) -> bool:
+    try:
+        return cluster.exists()
+    except Exception:
+        return False

@@ -1,0 +1,69 @@
+"""Lesson 04, Services, tasks and scaling. The cluster: 1 manager, 2 workers."""
+
+from __future__ import annotations
+
+from autograder.check import Check, Context
+from autograder.result import Part
+
+CLUSTER_NAME = "lesson-04"
+CLUSTER = {"name": CLUSTER_NAME, "managers": 1, "workers": 2}
+APP = "orquestra-lab/app"
+
+
+def web_on_workers(ctx: Context) -> list[Part]:
+    """Service web: the demo app, 4 replicas, constrained to workers, all running there."""
+    service = ctx.service("web")
+    spec = (service or {}).get("Spec", {})
+    image = spec.get("TaskTemplate", {}).get("ContainerSpec", {}).get("Image", "").split("@")[0]
+    if not service or not image.startswith(APP):
+        return [ctx.part(False, "04.1.exists"), ctx.part(False, "04.1.replicas", wanted=0,
+                running=0), ctx.part(False, "04.1.placement", nodes="-")]
+    wanted = spec.get("Mode", {}).get("Replicated", {}).get("Replicas", 0)
+    tasks = ctx.running_tasks(service["ID"])
+    roles = {raw["ID"]: (name, raw["Spec"]["Role"]) for name, raw in ctx.nodes().items()}
+    constraints = spec.get("TaskTemplate", {}).get("Placement", {}).get("Constraints") or []
+    on_managers = sorted({roles.get(t["NodeID"], ("?", ""))[0] for t in tasks
+                          if roles.get(t["NodeID"], ("", ""))[1] != "worker"})
+    constrained = any(c.replace(" ", "") == "node.role==worker" for c in constraints)
+    return [
+        ctx.part(True, "04.1.exists", image=image),
+        ctx.part(wanted == 4 and len(tasks) == 4, "04.1.replicas", wanted=wanted,
+                 running=len(tasks)),
+        ctx.part(constrained and not on_managers, "04.1.placement",
+                 nodes=", ".join(on_managers) or "-"),
+    ]
+
+
+def global_agent(ctx: Context) -> list[Part]:
+    """Service agent in global mode, with a running task on every ready, active node."""
+    service = ctx.service("agent")
+    is_global = bool(service and "Global" in service["Spec"].get("Mode", {}))
+    nodes = {raw["ID"]: name for name, raw in ctx.nodes().items()
+             if raw["Status"]["State"] == "ready" and raw["Spec"]["Availability"] == "active"}
+    have = sorted({nodes[t["NodeID"]] for t in ctx.running_tasks(service["ID"])
+                   if t["NodeID"] in nodes}) if service else []
+    missing = sorted(set(nodes.values()) - set(have))
+    return [ctx.part(is_global, "04.2.mode"),
+            ctx.part(is_global and not missing, "04.2.spread", count=len(have),
+                     have=", ".join(have) or "-", missing=", ".join(missing))]
+
+
+def survive_worker_failure(ctx: Context) -> list[Part]:
+    """worker1 is down and web is back to 4 running tasks, all on ready nodes."""
+    nodes = ctx.nodes()
+    worker1 = nodes.get("worker1")
+    state = worker1["Status"]["State"] if worker1 else "?"
+    ready = {raw["ID"] for raw in nodes.values() if raw["Status"]["State"] == "ready"}
+    service = ctx.service("web")
+    running = [t for t in ctx.running_tasks(service["ID"]) if t["NodeID"] in ready] \
+        if service else []
+    return [ctx.part(state == "down", "04.3.down", state=state),
+            ctx.part(state == "down" and len(running) == 4, "04.3.healed", running=len(running))]
+
+
+CHECKS = [
+    Check("04.1", CLUSTER_NAME, web_on_workers, points=3, hints=("04.1.hint.1", "04.1.hint.2")),
+    Check("04.2", CLUSTER_NAME, global_agent, points=2, hints=("04.2.hint.1",)),
+    Check("04.3", CLUSTER_NAME, survive_worker_failure, points=2, window=60,
+          hints=("04.3.hint.1",)),
+]

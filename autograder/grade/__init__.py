@@ -1,0 +1,1 @@
+"""Batch grading: execute each submission on a fresh cluster, check, report."""

@@ -1,0 +1,48 @@
+"""Notebooks made from a lesson's checks: for tests, benchmarks and solution runs.
+
+``notebook("04", solved=True)`` is a minimal lesson notebook: the cell that
+creates the lesson's cluster, then for every visible check its reference
+solution (when solved) and its check cell.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import nbformat
+from nbformat import v4
+
+from autograder import checks as registry
+from autograder import solutions
+from autograder.grade.submissions import META_KEY
+
+
+def setup_source(lesson: str) -> str:
+    shape = registry.cluster_shape(lesson)
+    args = ", ".join(f"{k}={v!r}" for k, v in shape.items() if k != "name")
+    return ("from labs import Cluster\nfrom autograder import check\n"
+            f"cluster = Cluster({shape['name']!r}, {args}).up()")
+
+
+def check_cell(check_id: str) -> Any:
+    cell = v4.new_code_cell(f"check({check_id!r})")
+    cell.metadata[META_KEY] = {"check": check_id}
+    return cell
+
+
+def notebook(lesson: str, *, solved: bool, extra: dict[str, str] | None = None) -> Any:
+    """A lesson notebook; ``extra`` maps a check id to a cell inserted before its check."""
+    nb = v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nb.cells.append(v4.new_code_cell(setup_source(lesson)))
+    for check in registry.lesson_checks(lesson):
+        if check.hidden:
+            continue
+        if solved:
+            nb.cells.append(v4.new_code_cell(solutions.source(check.id)))
+        if extra and check.id in extra:
+            nb.cells.append(v4.new_code_cell(extra[check.id]))
+        nb.cells.append(check_cell(check.id))
+    nbformat.validate(nb)
+    return nb

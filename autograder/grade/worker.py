@@ -1,0 +1,106 @@
+"""Grade one submission in this process: cluster, kernel, checks. Run by batch.py.
+
+``python -m autograder.grade.worker JOB.json`` reads the job, writes
+``RESULT.json`` beside the outputs. The batch runs it in its own process
+group with its own ORQUESTRA_LAB_SESSION, so that a notebook that hangs can
+be killed with its kernel, and its cluster found and removed by label.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import DeadKernelError
+
+from autograder import checks
+from autograder.grade import submissions
+from autograder.result import CheckResult
+from labs import Cluster
+
+GRADING_ENV = "ORQUESTRA_GRADING"
+
+
+class GradingClient(NotebookClient):
+    """Runs each check in the grader right after its cell; notes cell timeouts."""
+
+    def __init__(self, nb: Any, job: dict[str, Any], cluster: Cluster, **kw: Any) -> None:
+        super().__init__(nb, **kw)
+        self.job = job
+        self.cluster = cluster
+        self.results: dict[str, CheckResult] = {}
+        self.timeouts: list[int] = []
+        self.on_cell_executed = self._after_cell
+
+    async def _async_handle_timeout(self, timeout: int, cell: Any = None) -> Any:
+        self.timeouts.append(int(cell.get("execution_count") or -1) if cell else -1)
+        return await super()._async_handle_timeout(timeout, cell)
+
+    def _after_cell(self, cell: Any, cell_index: int, execute_reply: Any) -> None:
+        meta = cell.get("metadata", {}).get(submissions.META_KEY) or {}
+        check_id = meta.get("check") if isinstance(meta, dict) else None
+        if isinstance(check_id, str) and check_id in self.job["check_ids"]:
+            self.results[check_id] = run_check(check_id, self.cluster, self.job)
+
+
+def run_check(check_id: str, cluster: Cluster, job: dict[str, Any]) -> CheckResult:
+    return checks.get(check_id).run(cluster, window=job.get("check_window"), lang=job["lang"])
+
+
+def grade(job: dict[str, Any]) -> dict[str, Any]:
+    """Grade the job's notebook; return the row (status, results, notes)."""
+    started = time.monotonic()
+    nb = submissions.read(Path(job["notebook"]))
+    shape = checks.cluster_shape(job["lesson"])
+    cluster = Cluster(**shape)  # type: ignore[arg-type]
+    cluster.down()  # a fresh cluster, whatever this session had
+    cluster.up()
+    status = "ok"
+    client = GradingClient(
+        nb, job, cluster, timeout=job["cell_timeout"], kernel_name="python3",
+        allow_errors=True, interrupt_on_timeout=True, record_timing=False,
+        resources={"metadata": {"path": job["workdir"]}},
+    )
+    try:
+        try:
+            client.execute()
+        except DeadKernelError:
+            status = "kernel died"
+        except Exception as exc:  # nbclient's own failures: record, grade what we can
+            status = f"execution error: {type(exc).__name__}"
+        if status == "ok" and client.timeouts:
+            status = "cell timeout"
+        # hidden checks, and checks whose cell was removed, run now
+        for check_id in job["check_ids"]:
+            if check_id not in client.results:
+                client.results[check_id] = run_check(check_id, cluster, job)
+        if not cluster.exists():
+            status = "cluster deleted" if status == "ok" else status
+        if status == "ok" and any(r.status == "error" for r in client.results.values()):
+            status = "grader error"
+    finally:
+        nbformat.write(nb, job["executed"])
+        cluster.down()
+    return {
+        "status": status,
+        "results": {k: v.to_dict() for k, v in client.results.items()},
+        "seconds": round(time.monotonic() - started, 1),
+    }
+
+
+def main(argv: list[str]) -> int:
+    job = json.loads(Path(argv[0]).read_text())
+    os.environ[GRADING_ENV] = "1"
+    row = grade(job)
+    Path(job["result"]).write_text(json.dumps(row))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,55 @@
+"""Every check, both ways, on a real cluster: failed before its solution, passed after."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from autograder import checks, solutions
+from autograder.check import Check, Context
+from autograder.result import Part, Status
+from labs import Cluster
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module", params=["03", "04"])
+def lesson_cluster(request: pytest.FixtureRequest, lab_engine: object
+                   ) -> Iterator[tuple[str, Cluster]]:
+    shape = checks.cluster_shape(request.param)
+    with Cluster(**shape) as cluster:  # type: ignore[arg-type]
+        yield request.param, cluster
+
+
+def test_each_check_fails_before_and_passes_after_its_solution(
+        lesson_cluster: tuple[str, Cluster]) -> None:
+    lesson, cluster = lesson_cluster
+    seen = []
+    for check in checks.lesson_checks(lesson):
+        before = check.run(cluster, window=1)
+        assert before.status is Status.FAILED, (check.id, before.message)
+        assert before.points < check.points
+        solutions.apply(check.id, cluster)
+        after = check.run(cluster)
+        assert after.status is Status.PASSED, (check.id, after.message)
+        assert after.points == check.points
+        seen.append((check.id, before.points, after.seconds))
+    print(f"lesson {lesson}: (check, points before, seconds to pass) {seen}")
+
+
+def test_a_broken_check_is_a_grader_error_not_a_failure(lab_engine: object) -> None:
+    def broken(ctx: Context) -> list[Part]:
+        raise ZeroDivisionError("bug in the check")
+
+    with Cluster("lesson-99", managers=1, workers=0) as cluster:
+        result = Check("04.1", "lesson-99", broken).run(cluster, lang="en")
+    assert result.status is Status.ERROR and result.points == 0
+    assert "grader error, not yours" in result.message
+
+
+def test_a_missing_cluster_fails_with_what_to_do(lab_engine: object) -> None:
+    elsewhere = Check("04.1", "lesson-98", checks.get("04.1").fn)
+    result = elsewhere.run(window=0, lang="en")
+    assert result.status is Status.FAILED
+    assert "does not exist" in result.message and "Run the cell" in result.message
