@@ -42,9 +42,14 @@ class Context:
     def msg(self, message_id: str, **params: Any) -> str:
         return text(message_id, self.lang, **params)
 
-    def part(self, ok: bool, base: str, weight: float = 1.0, **params: Any) -> Part:
-        """A part whose message is ``base.ok`` or ``base.no`` from the catalogue."""
-        return Part(ok, self.msg(f"{base}.{'ok' if ok else 'no'}", **params), weight)
+    def part(self, ok: bool, base: str, weight: float = 1.0, *, waiting: bool = True,
+             **params: Any) -> Part:
+        """A part whose message is ``base.ok`` or ``base.no`` from the catalogue.
+
+        ``waiting=False`` says that a failure here will not fix itself by waiting.
+        """
+        message = self.msg(f"{base}.{'ok' if ok else 'no'}", **params)
+        return Part(ok, message, weight, waiting)
 
     @property
     def api(self) -> Any:
@@ -122,10 +127,12 @@ class Check:
         while True:
             try:
                 parts = self.fn(ctx)
-            except NoSwarm as exc:
-                parts = [Part(False, text(exc.message_id, lang))]
+            except NoSwarm as exc:  # no swarm: final; no leader: maybe an election
+                parts = [Part(False, text(exc.message_id, lang),
+                              waiting=exc.message_id == "cluster.no_leader")]
             except ClusterNotFound:
-                parts = [Part(False, text("cluster.missing", lang, name=self.cluster))]
+                parts = [Part(False, text("cluster.missing", lang, name=self.cluster),
+                              waiting=False)]
             except Exception as exc:
                 if not _exists(target):  # removed under our feet: the student's doing
                     return self._result(Status.FAILED, [Part(False, text(
@@ -135,7 +142,8 @@ class Check:
                     hints_shown, lang, started)
             if parts and all(p.ok for p in parts):
                 return self._result(Status.PASSED, parts, 0, lang, started)
-            if time.monotonic() - started >= limit:
+            settled = not any(p.waiting for p in parts if not p.ok)
+            if settled or time.monotonic() - started >= limit:
                 return self._result(Status.FAILED, parts, hints_shown, lang, started)
             time.sleep(0.5)
 

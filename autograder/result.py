@@ -24,6 +24,10 @@ class Part:
     ok: bool
     message: str
     weight: float = 1.0
+    waiting: bool = True
+    """A failed part the cluster may still converge to (tasks starting, a node
+    being noticed down). When every failed part is not waiting, the check
+    fails at once instead of using its whole window."""
 
 
 @dataclass(frozen=True)

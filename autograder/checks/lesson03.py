@@ -13,11 +13,12 @@ def swarm_by_hand(ctx: Context) -> list[Part]:
     """manager1 leads a swarm; worker1 and worker2 joined it as ready workers."""
     nodes = ctx.nodes()
     leader = nodes.get("manager1", {}).get("ManagerStatus", {}).get("Leader", False)
-    parts = [ctx.part(bool(leader), "03.1.init")]
+    parts = [ctx.part(bool(leader), "03.1.init", waiting=False)]
     for name in ("worker1", "worker2"):
         raw = nodes.get(name)
         ok = bool(raw and raw["Spec"]["Role"] == "worker" and raw["Status"]["State"] == "ready")
-        parts.append(ctx.part(ok, "03.1.join", node=name))
+        # a node that joined becomes ready by itself; one that never joined does not
+        parts.append(ctx.part(ok, "03.1.join", waiting=raw is not None, node=name))
     return parts
 
 
@@ -27,8 +28,10 @@ def drain_worker2(ctx: Context) -> list[Part]:
     availability = raw["Spec"]["Availability"] if raw else "?"
     running = [t for t in ctx.api.tasks(filters={"desired-state": "running"})
                if raw and t.get("NodeID") == raw["ID"] and t["Status"]["State"] == "running"]
-    return [ctx.part(availability == "drain", "03.2.drain", availability=availability),
-            ctx.part(raw is not None and not running, "03.2.tasks", count=len(running))]
+    return [ctx.part(availability == "drain", "03.2.drain", waiting=False,
+                     availability=availability),
+            ctx.part(raw is not None and not running, "03.2.tasks",
+                     waiting=availability == "drain", count=len(running))]
 
 
 def label_worker1(ctx: Context) -> list[Part]:
@@ -36,7 +39,7 @@ def label_worker1(ctx: Context) -> list[Part]:
     raw = ctx.nodes().get("worker1")
     labels = dict(raw["Spec"].get("Labels") or {}) if raw else {}
     shown = ", ".join(f"{k}={v}" for k, v in labels.items()) or "{}"
-    return [ctx.part(labels.get("disk") == "ssd", "03.3.label", labels=shown)]
+    return [ctx.part(labels.get("disk") == "ssd", "03.3.label", waiting=False, labels=shown)]
 
 
 CHECKS = [

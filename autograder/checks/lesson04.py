@@ -16,8 +16,9 @@ def web_on_workers(ctx: Context) -> list[Part]:
     spec = (service or {}).get("Spec", {})
     image = spec.get("TaskTemplate", {}).get("ContainerSpec", {}).get("Image", "").split("@")[0]
     if not service or not image.startswith(APP):
-        return [ctx.part(False, "04.1.exists"), ctx.part(False, "04.1.replicas", wanted=0,
-                running=0), ctx.part(False, "04.1.placement", nodes="-")]
+        return [ctx.part(False, "04.1.exists", waiting=False),
+                ctx.part(False, "04.1.replicas", waiting=False, wanted=0, running=0),
+                ctx.part(False, "04.1.placement", waiting=False, nodes="-")]
     wanted = spec.get("Mode", {}).get("Replicated", {}).get("Replicas", 0)
     tasks = ctx.running_tasks(service["ID"])
     roles = {raw["ID"]: (name, raw["Spec"]["Role"]) for name, raw in ctx.nodes().items()}
@@ -27,9 +28,9 @@ def web_on_workers(ctx: Context) -> list[Part]:
     constrained = any(c.replace(" ", "") == "node.role==worker" for c in constraints)
     return [
         ctx.part(True, "04.1.exists", image=image),
-        ctx.part(wanted == 4 and len(tasks) == 4, "04.1.replicas", wanted=wanted,
-                 running=len(tasks)),
-        ctx.part(constrained and not on_managers, "04.1.placement",
+        ctx.part(wanted == 4 and len(tasks) == 4, "04.1.replicas", waiting=wanted == 4,
+                 wanted=wanted, running=len(tasks)),
+        ctx.part(constrained and not on_managers, "04.1.placement", waiting=constrained,
                  nodes=", ".join(on_managers) or "-"),
     ]
 
@@ -43,8 +44,8 @@ def global_agent(ctx: Context) -> list[Part]:
     have = sorted({nodes[t["NodeID"]] for t in ctx.running_tasks(service["ID"])
                    if t["NodeID"] in nodes}) if service else []
     missing = sorted(set(nodes.values()) - set(have))
-    return [ctx.part(is_global, "04.2.mode"),
-            ctx.part(is_global and not missing, "04.2.spread", count=len(have),
+    return [ctx.part(is_global, "04.2.mode", waiting=False),
+            ctx.part(is_global and not missing, "04.2.spread", waiting=is_global, count=len(have),
                      have=", ".join(have) or "-", missing=", ".join(missing))]
 
 
@@ -53,12 +54,16 @@ def survive_worker_failure(ctx: Context) -> list[Part]:
     nodes = ctx.nodes()
     worker1 = nodes.get("worker1")
     state = worker1["Status"]["State"] if worker1 else "?"
+    # Swarm notices a stopped node after its heartbeats stop (~20 s): worth waiting
+    # for only if the node's container is not running any more.
+    stopped = ctx.cluster.node("worker1").state() != "running"
     ready = {raw["ID"] for raw in nodes.values() if raw["Status"]["State"] == "ready"}
     service = ctx.service("web")
     running = [t for t in ctx.running_tasks(service["ID"]) if t["NodeID"] in ready] \
         if service else []
-    return [ctx.part(state == "down", "04.3.down", state=state),
-            ctx.part(state == "down" and len(running) == 4, "04.3.healed", running=len(running))]
+    return [ctx.part(state == "down", "04.3.down", waiting=stopped, state=state),
+            ctx.part(state == "down" and len(running) == 4, "04.3.healed", waiting=stopped,
+                     running=len(running))]
 
 
 CHECKS = [

@@ -43,8 +43,13 @@ def memory_bound_jobs(jobs: int) -> int:
     return max(1, min(jobs, available_mb // MB_PER_JOB))
 
 
+def session_prefix() -> str:
+    """Lab sessions of this grading process start with this."""
+    return f"g{os.getpid() % 100000}-"
+
+
 def _session(student: str) -> str:
-    return f"g{os.getpid() % 100000}-{zlib.crc32(student.encode()):08x}"
+    return f"{session_prefix()}{zlib.crc32(student.encode()):08x}"
 
 
 def _html(executed: Path) -> str:
@@ -70,7 +75,7 @@ def grade_one(sub: submissions.Submission, *, lesson: str, out: Path, cell_timeo
     if not force and cache.is_file():
         saved = json.loads(cache.read_text())
         if saved.get("key") == key:
-            return Row(**saved["row"], cached=True)
+            return Row(**{**saved["row"], "cached": True})
     row = _grade(sub, lesson, folder, cell_timeout, timeout, check_window, checks)
     report.write_student(folder, row, checks, _html(folder / "executed.ipynb"))
     cache.write_text(json.dumps({"key": key, "row": {**asdict(row), "cached": False}}))

@@ -43,3 +43,25 @@ def test_html_and_text_rendering_show_status_points_and_message() -> None:
     assert "1.5 of 3 points" in str(result) and "missing" in str(result)
     summary = Summary("04", [result])
     assert summary.points == 1.5 and "04" in str(summary)
+
+
+def test_a_failure_that_waiting_cannot_fix_returns_at_once() -> None:
+    from labs import Cluster
+
+    calls = []
+
+    def settled(_: object) -> list[Part]:
+        calls.append(1)
+        return [Part(True, "a"), Part(False, "service missing", waiting=False)]
+
+    def converging(_: object) -> list[Part]:
+        calls.append(1)
+        return [Part(False, "tasks starting", waiting=True)]
+
+    started = time.monotonic()
+    result = Check("04.1", "lesson-04", settled, window=30).run(Cluster("x"), lang="en")
+    assert result.status is Status.FAILED and len(calls) == 1
+    assert time.monotonic() - started < 5
+    calls.clear()
+    result = Check("04.1", "lesson-04", converging, window=1.2).run(Cluster("x"), lang="en")
+    assert result.status is Status.FAILED and len(calls) >= 2

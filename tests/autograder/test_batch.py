@@ -1,0 +1,124 @@
+"""Batch grading over a folder of real submissions made here, good and bad."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat import v4
+
+from autograder.grade import batch, synthetic
+from labs import engine, spec
+
+pytestmark = pytest.mark.integration
+
+TAMPER = 'def check(*args, **kwargs):\n    print("passed")\n    return "passed"'
+
+
+def write(path: Path, nb: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+
+
+@pytest.fixture(scope="module")
+def submissions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("submissions")
+    write(root / "ana.ipynb", synthetic.notebook("03", solved=True))
+    write(root / "bruno.ipynb", synthetic.notebook("03", solved=False))
+    write(root / "carla.ipynb", synthetic.notebook("03", solved=False, extra={"03.1": TAMPER}))
+    (root / "davi.ipynb").write_text('{"cells": [ this is not json')
+    write(root / "eva.ipynb", synthetic.notebook("03", solved=False,
+                                                extra={"03.1": "while True:\n    pass"}))
+    write(root / "fabio.ipynb", synthetic.notebook("03", solved=True,
+                                                  extra={"03.3": "cluster.down()"}))
+    write(root / "gil.ipynb", synthetic.notebook("03", solved=True,
+                                                extra={"03.1": "import os\nos._exit(1)"}))
+    plain = v4.new_notebook()
+    plain.cells.append(v4.new_code_cell("print('hello')"))
+    write(root / "helena.ipynb", plain)
+    write(root / "ivo" / "03-swarm.ipynb", synthetic.notebook("03", solved=True))
+    (root / "ivo" / "02-old.ipynb").write_text("{}")  # another lesson: ignored
+    return root
+
+
+def lab_objects_of_grading_sessions() -> list[str]:
+    api = engine.client().api
+    prefix = batch.session_prefix()
+    found = []
+    label = {"label": spec.LABEL_CLUSTER}
+    for kind, items in (("container", api.containers(all=True, filters=label)),
+                        ("network", api.networks(filters=label))):
+        for item in items:
+            if (item.get("Labels") or {}).get(spec.LABEL_SESSION, "").startswith(prefix):
+                found.append(f"{kind} {item.get('Names') or item.get('Name')}")
+    return found
+
+
+def test_gradebook_is_exactly_right_and_nothing_is_left(submissions: Path, tmp_path: Path,
+                                                        lab_engine: object) -> None:
+    out = tmp_path / "results"
+    rows = batch.grade(submissions, lesson="03", out=out, jobs=3, cell_timeout=8,
+                       timeout=240, check_window=3)
+    with (out / "gradebook.csv").open() as fh:
+        table = {r["student"]: r for r in csv.DictReader(fh)}
+    expected = {
+        "ana": ("3", "2", "1", "6", "ok"),
+        "bruno": ("0", "0", "0", "0", "ok"),
+        "carla": ("0", "0", "0", "0", "ok"),
+        "eva": ("0", "0", "0", "0", "cell timeout"),
+        "fabio": ("3", "2", "0", "5", "cluster deleted"),
+        # the kernel died after gil's first solution cell: that work still counts
+        "gil": ("3", "1", "0", "4", "kernel died"),
+        "helena": ("0", "0", "0", "0", "no check cells"),
+        "ivo": ("3", "2", "1", "6", "ok"),
+    }
+    got = {s: (r["03.1"], r["03.2"], r["03.3"], r["total"], r["status"])
+           for s, r in table.items() if s != "davi"}
+    assert got == expected
+    assert table["davi"]["status"].startswith("invalid notebook")
+    assert table["davi"]["total"] == "0" and set(r["max"] for r in table.values()) == {"6"}
+    assert list(table) == sorted(table)
+
+    # what carla's notebook printed does not count
+    executed = nbformat.read(out / "carla" / "executed.ipynb", as_version=4)
+    printed = "".join(o.get("text", "") for c in executed.cells for o in c.get("outputs", []))
+    assert "passed" in printed
+
+    # Gradescope results and feedback pages
+    ana = json.loads((out / "ana" / "results.json").read_text())
+    assert ana["score"] == 6 and len(ana["tests"]) == 3
+    assert set(ana["tests"][0]) == {"name", "score", "max_score", "status", "output",
+                                    "visibility"}
+    assert all(t["status"] == "passed" for t in ana["tests"])
+    page = (out / "fabio" / "feedback.html").read_text()
+    assert "03.3" in page and "cluster deleted" in page
+
+    assert lab_objects_of_grading_sessions() == []
+    assert {r.student for r in rows} == set(table)
+
+    # incremental: nothing changed, nothing re-run
+    again = batch.grade(submissions, lesson="03", out=out, jobs=3, cell_timeout=8,
+                        timeout=240, check_window=3)
+    assert all(r.cached for r in again)
+    assert (out / "gradebook.csv").read_text().count("\n") == len(table) + 1
+    # a changed submission is graded again, the others are not
+    write(submissions / "bruno.ipynb", synthetic.notebook("03", solved=True))
+    third = {r.student: r for r in batch.grade(
+        submissions, lesson="03", out=out, jobs=3, cell_timeout=8, timeout=240,
+        check_window=3)}
+    assert not third["bruno"].cached and third["bruno"].total() == 6
+    assert third["ana"].cached
+
+
+def test_a_notebook_over_its_time_is_stopped_and_cleaned(tmp_path: Path,
+                                                         lab_engine: object) -> None:
+    subs = tmp_path / "subs"
+    write(subs / "slow.ipynb", synthetic.notebook(
+        "03", solved=False, extra={"03.1": "import time\ntime.sleep(600)"}))
+    rows = batch.grade(subs, lesson="03", out=tmp_path / "out", cell_timeout=300,
+                       timeout=25, check_window=2)
+    assert rows[0].status == "notebook timeout (25 s)" and rows[0].total() == 0
+    assert lab_objects_of_grading_sessions() == []

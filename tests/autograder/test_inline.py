@@ -1,0 +1,40 @@
+"""check() in a notebook: live result, hints that unlock per failed try, a lesson summary."""
+
+from __future__ import annotations
+
+import pytest
+
+from autograder import check, checks, set_language, solutions, summary
+from autograder.inline import _failed_tries
+from autograder.result import Status
+from labs import Cluster
+
+pytestmark = pytest.mark.integration
+
+
+def test_hints_unlock_progressively_and_vanish_on_success(lab_engine: object) -> None:
+    _failed_tries.clear()
+    set_language("en")
+    try:
+        with Cluster(**checks.cluster_shape("04")) as cluster:  # type: ignore[arg-type]
+            first = check("04.1", window=0)
+            assert first.status is Status.FAILED and len(first.hints) == 1
+            assert "no service called web" in first.message
+            assert len(check("04.1", window=0).hints) == 2
+            assert len(check("04.1", window=0).hints) == 2  # no more hints than written
+            solutions.apply("04.1", cluster)
+            done = check("04.1")
+            assert done.passed and done.hints == [] and done.points == 3
+            lesson = summary("04")
+            assert [r.check_id for r in lesson.results] == ["04.1", "04.2", "04.3"]
+            assert lesson.points == 3 and lesson.max_points == 7
+            assert "Lesson 04" in str(lesson)
+            set_language("pt-BR")
+            assert "4 réplicas pedidas e 4 rodando" in check("04.1").message
+    finally:
+        set_language("pt-BR")
+
+
+def test_an_unknown_check_lists_the_lessons_checks() -> None:
+    with pytest.raises(KeyError, match="04.1, 04.2, 04.3"):
+        check("04.9")
