@@ -49,6 +49,11 @@ class GradingClient(NotebookClient):
             self.results[check_id] = run_check(check_id, self.cluster, self.job)
 
 
+def _raised(nb: Any, name: str) -> bool:
+    return any(output.get("ename") == name
+               for cell in nb.cells for output in cell.get("outputs", []))
+
+
 def run_check(check_id: str, cluster: Cluster, job: dict[str, Any]) -> CheckResult:
     return checks.get(check_id).run(cluster, window=job.get("check_window"), lang=job["lang"])
 
@@ -76,6 +81,8 @@ def grade(job: dict[str, Any]) -> dict[str, Any]:
             status = f"execution error: {type(exc).__name__}"
         if status == "ok" and client.timeouts:
             status = "cell timeout"
+        if status == "ok" and _raised(nb, "SystemExit"):
+            status = "called sys.exit"  # IPython keeps the kernel; the rest still ran
         # hidden checks, and checks whose cell was removed, run now
         for check_id in job["check_ids"]:
             if check_id not in client.results:

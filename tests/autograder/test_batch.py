@@ -36,6 +36,8 @@ def submissions(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                                   extra={"03.3": "cluster.down()"}))
     write(root / "gil.ipynb", synthetic.notebook("03", solved=True,
                                                 extra={"03.1": "import os\nos._exit(1)"}))
+    write(root / "joana.ipynb", synthetic.notebook("03", solved=True,
+                                                  extra={"03.2": "import sys\nsys.exit(3)"}))
     plain = v4.new_notebook()
     plain.cells.append(v4.new_code_cell("print('hello')"))
     write(root / "helena.ipynb", plain)
@@ -74,6 +76,7 @@ def test_gradebook_is_exactly_right_and_nothing_is_left(submissions: Path, tmp_p
         "gil": ("3", "1", "0", "4", "kernel died"),
         "helena": ("0", "0", "0", "0", "no check cells"),
         "ivo": ("3", "2", "1", "6", "ok"),
+        "joana": ("3", "2", "1", "6", "called sys.exit"),
     }
     got = {s: (r["03.1"], r["03.2"], r["03.3"], r["total"], r["status"])
            for s, r in table.items() if s != "davi"}
