@@ -36,5 +36,5 @@ def test_hints_unlock_progressively_and_vanish_on_success(lab_engine: object) ->
 
 
 def test_an_unknown_check_lists_the_lessons_checks() -> None:
-    with pytest.raises(KeyError, match="04.1, 04.2, 04.3"):
+    with pytest.raises(KeyError, match=r"04\.1, 04\.2, 04\.3"):
         check("04.9")
