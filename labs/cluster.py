@@ -476,8 +476,8 @@ class Cluster:
         """The node that is Raft leader now, or None (no quorum, or not a swarm)."""
         for node in self._answering_managers():
             try:
-                listed = node.client.api.nodes()
-            except docker.errors.APIError:
+                listed = node.quick.api.nodes()
+            except Exception:  # no leader, or it stopped answering meanwhile
                 continue
             for raw in listed:
                 if (raw.get("ManagerStatus") or {}).get("Leader"):
@@ -502,7 +502,7 @@ class Cluster:
             if containers[node.name][1] != "running":
                 continue
             try:
-                api = node.client.api
+                api = node.quick.api
                 raw_nodes = api.nodes()
                 return build(self.full_name, containers, raw_nodes, api.services(),
                              api.tasks(), "")

@@ -43,10 +43,7 @@ def diagnose() -> list[Finding]:
         found.append(Finding("images", False, f"missing: {', '.join(missing)}",
                              "python -m labs images"))
         return found
-    try:
-        stale = [s.tag for s, _ in images.stale(client)]
-    except LabError as exc:
-        stale = [f"(cannot compare: {exc})"]
+    stale = images.stale(client)
     found.append(Finding("images", not stale,
                          "all built and up to date" if not stale
                          else f"out of date: {', '.join(stale)}",

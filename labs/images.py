@@ -13,7 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,36 +158,39 @@ def _stream_build(engine: DockerClient, spec: ImageSpec, base: str, label: str,
                 progress(f"{spec.tag}: {text.strip()}")
 
 
-def stale(engine: DockerClient) -> Iterator[tuple[ImageSpec, str]]:
-    """Yield the images whose context hash differs from the one they were built with.
-
-    Fails with :class:`ImageError` if there is no base and no way to get one
-    is tried; use :func:`ensure` to build.
-    """
-    base = base_image(engine)
+def _wanted(engine: DockerClient, base: str) -> list[tuple[ImageSpec, str, bool]]:
+    """(spec, wanted context hash, whether the image already has it) for every image."""
     base_id = _image_id(engine, base) or base
+    plan = []
     for spec in specs():
         want = spec.context_hash(base_id)
         try:
             have = engine.images.get(spec.tag).labels.get(HASH_LABEL)
         except docker.errors.ImageNotFound:
             have = None
-        if have != want:
-            yield spec, want
+        plan.append((spec, want, have == want))
+    return plan
+
+
+def stale(engine: DockerClient) -> list[str]:
+    """Tags of the images whose build context changed since they were built.
+
+    Looks only at what is on the engine (no pull, no bootstrap): with no base
+    image present, every image counts as stale.
+    """
+    bases = [ref for ref in (os.environ.get("ORQUESTRA_LAB_BASE"), REGISTRY_BASE, LOCAL_BASE)
+             if ref and _image_id(engine, ref)]
+    if not bases:
+        return [spec.tag for spec in specs()]
+    return [spec.tag for spec, _, current in _wanted(engine, bases[0]) if not current]
 
 
 def ensure(engine: DockerClient, progress: Progress = _quiet) -> list[str]:
     """Build every image that is missing or out of date; return the tags built."""
     base = base_image(engine, progress)
-    base_id = _image_id(engine, base) or base
     built = []
-    for spec in specs():
-        want = spec.context_hash(base_id)
-        try:
-            have = engine.images.get(spec.tag).labels.get(HASH_LABEL)
-        except docker.errors.ImageNotFound:
-            have = None
-        if have == want:
+    for spec, want, current in _wanted(engine, base):
+        if current:
             progress(f"{spec.tag}: up to date")
             continue
         progress(f"{spec.tag}: building")

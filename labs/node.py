@@ -18,6 +18,7 @@ from labs.errors import NodeError
 from labs.tls import ClientFiles
 
 CLIENT_TIMEOUT = 60
+QUICK_TIMEOUT = 8
 NODE_API_VERSION = "1.45"  # dockerd 26.1 of the node image
 
 
@@ -47,6 +48,7 @@ class Node:
     tls: ClientFiles
     network: str
     _client: DockerClient | None = None
+    _quick: DockerClient | None = None
     _ports: dict[int, int] | None = None
 
     def __repr__(self) -> str:
@@ -95,33 +97,46 @@ class Node:
         return f"http://127.0.0.1:{self.ports()[port]}{path}"
 
     # -- the daemon ----------------------------------------------------------
+    def _new_client(self, timeout: int) -> DockerClient:
+        tls_config = docker.tls.TLSConfig(
+            client_cert=(str(self.tls.cert), str(self.tls.key)),
+            ca_cert=str(self.tls.ca),
+            verify=True,
+        )
+        client = docker.DockerClient(
+            base_url=f"https://127.0.0.1:{self.ports()[spec.DAEMON_PORT]}",
+            tls=tls_config,
+            timeout=timeout,
+            version=NODE_API_VERSION,
+        )
+        # REQUESTS_CA_BUNDLE and proxy variables must not replace the cluster's CA.
+        client.api.trust_env = False
+        return client
+
     @property
     def client(self) -> DockerClient:
         """docker-py client for this node's daemon (mutual TLS, 127.0.0.1 only)."""
         if self._client is None:
-            tls_config = docker.tls.TLSConfig(
-                client_cert=(str(self.tls.cert), str(self.tls.key)),
-                ca_cert=str(self.tls.ca),
-                verify=True,
-            )
-            self._client = docker.DockerClient(
-                base_url=f"https://127.0.0.1:{self.ports()[spec.DAEMON_PORT]}",
-                tls=tls_config,
-                timeout=CLIENT_TIMEOUT,
-                version=NODE_API_VERSION,
-            )
-            # REQUESTS_CA_BUNDLE and proxy variables must not replace the cluster's CA.
-            self._client.api.trust_env = False
+            self._client = self._new_client(CLIENT_TIMEOUT)
         return self._client
 
+    @property
+    def quick(self) -> DockerClient:
+        """The same, with a short timeout: for status reads that must not hang on a
+        frozen or cut-off node."""
+        if self._quick is None:
+            self._quick = self._new_client(QUICK_TIMEOUT)
+        return self._quick
+
     def _forget_client(self) -> None:
-        if self._client is not None:
-            self._client.close()
-        self._client = None
+        for client in (self._client, self._quick):
+            if client is not None:
+                client.close()
+        self._client = self._quick = None
 
     def answers(self) -> bool:
         try:
-            return bool(self.client.ping())
+            return bool(self.quick.ping())
         except Exception:
             return False
 

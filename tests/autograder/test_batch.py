@@ -38,6 +38,10 @@ def submissions(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                                 extra={"03.1": "import os\nos._exit(1)"}))
     write(root / "joana.ipynb", synthetic.notebook("03", solved=True,
                                                   extra={"03.2": "import sys\nsys.exit(3)"}))
+    # no cell for 03.3 (deleted, or a hidden check): the grader runs it at the end anyway
+    kiko = synthetic.notebook("03", solved=True)
+    kiko.cells = [c for c in kiko.cells if c.metadata.get("orquestra") != {"check": "03.3"}]
+    write(root / "kiko.ipynb", kiko)
     plain = v4.new_notebook()
     plain.cells.append(v4.new_code_cell("print('hello')"))
     write(root / "helena.ipynb", plain)
@@ -77,6 +81,7 @@ def test_gradebook_is_exactly_right_and_nothing_is_left(submissions: Path, tmp_p
         "helena": ("0", "0", "0", "0", "no check cells"),
         "ivo": ("3", "2", "1", "6", "ok"),
         "joana": ("3", "2", "1", "6", "called sys.exit"),
+        "kiko": ("3", "2", "1", "6", "ok"),
     }
     got = {s: (r["03.1"], r["03.2"], r["03.3"], r["total"], r["status"])
            for s, r in table.items() if s != "davi"}
