@@ -505,7 +505,7 @@ class Cluster:
                 api = node.quick.api
                 raw_nodes = api.nodes()
                 return build(self.full_name, containers, raw_nodes, api.services(),
-                             api.tasks(), "")
+                             api.tasks(), "", api.networks(filters={"driver": "overlay"}))
             except docker.errors.APIError as exc:
                 problem = _api_message(exc)
                 if NO_LEADER in problem:
@@ -515,6 +515,12 @@ class Cluster:
         if self.shape.bare and not problem:
             problem = "bare cluster: no swarm was formed"
         return build(self.full_name, containers, None, None, None, problem or "no manager answers")
+
+    def diagram(self, *, networks: bool = False, lang: str = "pt-BR") -> Any:
+        """A graphviz picture of the cluster now (see :func:`labs.widgets.diagram`)."""
+        from labs.widgets.diagram import diagram
+
+        return diagram(self.status(), networks=networks, lang=lang)
 
     def wait_for_leader(self, timeout: float = 90.0) -> Node:
         """Wait until some manager is leader again (e.g. after restarting managers)."""

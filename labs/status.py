@@ -45,6 +45,8 @@ class ServiceStatus:
     replicas: int | None
     """Desired replicas (None for global services)."""
     running: int
+    networks: list[str] = field(default_factory=list)
+    """Names of the networks its tasks are attached to (overlays, ingress excluded)."""
 
 
 @dataclass(frozen=True)
@@ -138,13 +140,15 @@ def build(
     services: list[dict[str, Any]] | None,
     tasks: list[dict[str, Any]] | None,
     problem: str = "",
+    networks: list[dict[str, Any]] | None = None,
 ) -> ClusterStatus:
     """Assemble a snapshot.
 
     ``containers`` maps hostname -> (created role, container state).
-    ``nodes``, ``services`` and ``tasks`` are the swarm API's lists (None when
-    no manager could answer, with ``problem`` saying why).
+    ``nodes``, ``services``, ``tasks`` and ``networks`` are the swarm API's
+    lists (None when no manager could answer, with ``problem`` saying why).
     """
+    network_names = {n["Id"]: n["Name"] for n in networks or []}
     by_id: dict[str, str] = {}
     swarm_nodes: dict[str, dict[str, Any]] = {}
     for raw in nodes or []:
@@ -199,9 +203,12 @@ def build(
         replicas = mode["Replicated"].get("Replicas", 1) if "Replicated" in mode else None
         image = raw["Spec"]["TaskTemplate"]["ContainerSpec"]["Image"].split("@")[0]
         running = sum(1 for t in task_list if t.service == raw["ID"] and t.live)
+        attached = [network_names.get(n.get("Target", ""), n.get("Target", ""))
+                    for n in raw["Spec"]["TaskTemplate"].get("Networks") or []]
         service_list.append(ServiceStatus(
             raw["ID"], raw["Spec"]["Name"], image,
             "replicated" if replicas is not None else "global", replicas, running,
+            [n for n in attached if n and n != "ingress"],
         ))
     task_list = [
         TaskStatus(t.id, service_names.get(t.service, t.service), t.slot, t.node, t.state,

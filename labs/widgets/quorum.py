@@ -1,0 +1,159 @@
+"""The Raft quorum explorer: how many managers, what quorum, how many failures.
+
+``quorum_explorer()`` shows a slider from 1 to 9 managers and the table of
+the course's slides (seed 004: 1 to 7 managers) with the chosen row
+highlighted. Given a live cluster it adds buttons that stop and start its
+managers one by one, and shows whether the swarm has a leader and how long
+the last election took.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from typing import Any
+
+import ipywidgets as w
+
+from labs.cluster import Cluster
+from labs.node import Node
+from labs.widgets.poller import Poller
+
+SEED_ROWS = range(1, 8)  # the slide's table: 1 to 7 managers
+TEXTS = {
+    "pt-BR": {"managers": "Managers", "quorum": "Quórum", "failures": "Falhas toleradas",
+              "seed": "tabela dos slides", "stop": "Parar um manager",
+              "start": "Iniciar um manager", "leader": "Líder: {name}",
+              "no_leader": "SEM LÍDER há {s:.0f} s: com {up} de {n} managers não há maioria",
+              "election": "última eleição: novo líder {s:.1f} s depois da queda",
+              "online": "managers no ar: {up} de {n} (quórum {q})"},
+    "en": {"managers": "Managers", "quorum": "Quorum", "failures": "Failures tolerated",
+           "seed": "the slides' table", "stop": "Stop a manager", "start": "Start a manager",
+           "leader": "Leader: {name}",
+           "no_leader": "NO LEADER for {s:.0f} s: {up} of {n} managers are no majority",
+           "election": "last election: new leader {s:.1f} s after the loss",
+           "online": "managers up: {up} of {n} (quorum {q})"},
+}
+
+
+def quorum(managers: int) -> int:
+    """Managers that must agree: a strict majority, floor(N/2) + 1."""
+    if managers < 1:
+        raise ValueError("a swarm has at least one manager")
+    return managers // 2 + 1
+
+
+def tolerated(managers: int) -> int:
+    """Manager failures the swarm survives: floor((N-1)/2)."""
+    if managers < 1:
+        raise ValueError("a swarm has at least one manager")
+    return (managers - 1) // 2
+
+
+def table_html(selected: int, *, lang: str = "pt-BR", limit: int = 9) -> str:
+    """The quorum table for 1..limit managers; ``selected`` highlighted, seed rows marked."""
+    t = TEXTS[lang]
+    rows = []
+    for n in range(1, limit + 1):
+        style = "background:#ffe9a8;font-weight:bold" if n == selected else ""
+        mark = " *" if n in SEED_ROWS else ""
+        rows.append(f"<tr style='{style}' data-managers='{n}'><td>{n}{mark}</td>"
+                    f"<td>{quorum(n)}</td><td>{tolerated(n)}</td></tr>")
+    return (f"<table class='orquestra-quorum'><tr><th>{t['managers']}</th><th>{t['quorum']}"
+            f"</th><th>{t['failures']}</th></tr>{''.join(rows)}</table>"
+            f"<small>* {t['seed']}</small>")
+
+
+class QuorumExplorer:
+    """The widget; display it, or use ``.widget``."""
+
+    def __init__(self, cluster: Cluster | None = None, *, lang: str = "pt-BR",
+                 interval: float = 1.0) -> None:
+        self.cluster = cluster
+        self.lang = lang
+        start = len(cluster.managers) if cluster and cluster.managers else 3
+        self.slider = w.IntSlider(value=min(start, 9), min=1, max=9,
+                                  description=TEXTS[lang]["managers"])
+        self.table = w.HTML(table_html(self.slider.value, lang=lang))
+        self.slider.observe(self._on_slide, names="value")
+        children: list[Any] = [self.slider, self.table]
+        self.poller: Poller | None = None
+        self.lost_at: float | None = None
+        self.last_election: float | None = None
+        if cluster is not None:
+            t = TEXTS[lang]
+            self.stop_button = w.Button(description=t["stop"], button_style="danger")
+            self.start_button = w.Button(description=t["start"], button_style="success")
+            self.stop_button.on_click(lambda _: self.stop_next())
+            self.start_button.on_click(lambda _: self.start_next())
+            self.live = w.HTML()
+            children += [w.HBox([self.stop_button, self.start_button]), self.live]
+        self.widget = w.VBox(children)
+        if cluster is not None:
+            self.poller = Poller(self.refresh, interval=interval,
+                                 alive=lambda: self.widget.comm is not None,
+                                 on_error=lambda e: setattr(self.live, "value", html.escape(
+                                     f"{type(e).__name__}: {e}"))).start()
+
+    def _on_slide(self, change: dict[str, Any]) -> None:
+        self.table.value = table_html(int(change["new"]), lang=self.lang)
+
+    def _up(self) -> list[Node]:
+        assert self.cluster is not None
+        return [n for n in self.cluster.managers if n.state() == "running"]
+
+    def stop_next(self) -> str | None:
+        """Stop the last running manager (by name); return its name."""
+        up = self._up()
+        if not up:
+            return None
+        node = sorted(up, key=lambda n: n.name)[-1]
+        node.kill()  # abrupt, like a crash: the election starts at once
+        return node.name
+
+    def start_next(self) -> str | None:
+        """Start the first stopped manager; return its name."""
+        assert self.cluster is not None
+        down = [n for n in self.cluster.managers if n.state() != "running"]
+        if not down:
+            return None
+        node = sorted(down, key=lambda n: n.name)[0]
+        node.start(wait=False)
+        return node.name
+
+    def refresh(self) -> str:
+        """Read the swarm now and update the line under the buttons; return it."""
+        assert self.cluster is not None
+        t = TEXTS[self.lang]
+        n = len(self.cluster.managers)
+        up = len(self._up())
+        leader = self.cluster.leader()
+        now = time.monotonic()
+        if leader is None:
+            self.lost_at = self.lost_at or now
+            text = t["no_leader"].format(s=now - self.lost_at, up=up, n=n)
+        else:
+            if self.lost_at is not None:
+                self.last_election = now - self.lost_at
+                self.lost_at = None
+            text = t["leader"].format(name=leader.name)
+        lines = [text, t["online"].format(up=up, n=n, q=quorum(n))]
+        if self.last_election is not None:
+            lines.append(t["election"].format(s=self.last_election))
+        colour = "#1b7f3b" if leader is not None else "#b00000"
+        self.live.value = (f"<div style='color:{colour}'><b>{html.escape(lines[0])}</b></div>"
+                           + "".join(f"<div>{html.escape(x)}</div>" for x in lines[1:]))
+        return text
+
+    def close(self) -> None:
+        if self.poller:
+            self.poller.stop()
+        self.widget.close()
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def quorum_explorer(cluster: Cluster | None = None, *, lang: str = "pt-BR") -> QuorumExplorer:
+    """The explorer widget; with ``cluster``, its live stop/start buttons too."""
+    return QuorumExplorer(cluster, lang=lang)

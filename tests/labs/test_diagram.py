@@ -1,0 +1,81 @@
+"""The cluster diagram says the right things for known snapshots."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from labs.status import build
+from labs.widgets.diagram import diagram, node_state, svg
+
+
+def raw_node(node_id: str, hostname: str, role: str, state: str = "ready",
+             leader: bool = False, availability: str = "active") -> dict[str, Any]:
+    raw: dict[str, Any] = {"ID": node_id, "Description": {"Hostname": hostname},
+                           "Spec": {"Role": role, "Availability": availability},
+                           "Status": {"State": state}}
+    if role == "manager":
+        raw["ManagerStatus"] = {"Leader": leader, "Reachability": "reachable"}
+    return raw
+
+
+CONTAINERS = {"manager1": ("manager", "running"), "worker1": ("worker", "running"),
+              "worker2": ("worker", "exited")}
+SERVICES = [{"ID": "s1", "Spec": {"Name": "web", "Mode": {"Replicated": {"Replicas": 2}},
+             "TaskTemplate": {"ContainerSpec": {"Image": "orquestra-lab/app:v1"},
+                              "Networks": [{"Target": "n-back"}]}}}]
+TASKS = [{"ID": f"t{i}", "ServiceID": "s1", "Slot": i, "NodeID": "n2",
+          "DesiredState": "running", "Status": {"State": "running"}} for i in (1, 2)]
+NETWORKS = [{"Id": "n-back", "Name": "backend"}]
+
+
+def leader_snapshot() -> Any:
+    nodes = [raw_node("n1", "manager1", "manager", leader=True),
+             raw_node("n2", "worker1", "worker"),
+             raw_node("n3", "worker2", "worker", state="down")]
+    return build("lesson-04", CONTAINERS, nodes, SERVICES, TASKS, "", NETWORKS)
+
+
+def test_leader_tasks_and_a_down_node_are_drawn() -> None:
+    picture = svg(leader_snapshot(), lang="en")
+    assert "★ manager1 (leader)" in picture
+    assert "web.1" in picture and "web.2" in picture
+    assert "worker · down · container exited" in picture
+    assert "worker · ready · container running" in picture
+    assert "NO LEADER" not in picture
+    assert ">managers<" in picture and ">workers<" in picture
+
+
+def test_no_leader_is_written_on_the_picture_in_both_languages() -> None:
+    snapshot = build("lesson-08", CONTAINERS, None, None, None,
+                     "the swarm does not have a leader")
+    english = svg(snapshot, lang="en")
+    assert "NO LEADER" in english and "does not have a leader" in english
+    assert "manager1" in english and "★" not in english
+    assert "SEM LÍDER" in svg(snapshot)
+
+
+def test_overlay_networks_link_the_nodes_that_run_their_tasks() -> None:
+    graph = diagram(leader_snapshot(), networks=True)
+    source = graph.source
+    assert "network0 [label=backend" in source
+    assert "worker1 -> network0" in source
+    assert "worker2 -> network0" not in source and "manager1 -> network0" not in source
+    assert "network0" not in diagram(leader_snapshot()).source
+    assert ">backend<" in graph.pipe(format="svg").decode()
+
+
+@pytest.mark.parametrize(("container", "state", "availability", "expected"), [
+    ("running", "ready", "active", "ready"),
+    ("running", "ready", "drain", "drain"),
+    ("exited", "ready", "active", "down"),
+    ("paused", "ready", "active", "paused"),
+    ("running", "down", "active", "down"),
+])
+def test_node_state_precedence(container: str, state: str, availability: str,
+                               expected: str) -> None:
+    snap = build("x", {"worker1": ("worker", container)},
+                 [raw_node("n", "worker1", "worker", state=state, availability=availability)],
+                 [], [])
+    assert node_state(snap.nodes[0]) == expected
