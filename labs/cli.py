@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from labs import bench, doctor, engine, images, spec
 from labs.cluster import Cluster, list_clusters, remove, remove_all
 from labs.errors import ClusterNotFound, LabError
+from labs.progress import Bar
 
 
 def _err(message: str) -> None:
@@ -38,7 +39,11 @@ def cmd_engine(args: argparse.Namespace) -> int:
 
 
 def cmd_images(_: argparse.Namespace) -> int:
-    built = images.ensure(engine.client(), progress=lambda line: print(line, flush=True))
+    bar = Bar(len(images.specs()), "images")
+    try:
+        built = images.ensure(engine.client(), progress=bar)
+    finally:
+        bar.close()
     print(f"built: {', '.join(built)}" if built else "all images up to date")
     return 0
 
@@ -48,7 +53,7 @@ def cmd_up(args: argparse.Namespace) -> int:
         warnings.simplefilter("always")
         warnings.showwarning = lambda m, *a, **k: _err(f"warning: {m}")
         cluster = Cluster(args.name, args.managers, args.workers, bare=args.bare,
-                          retain=args.retain, progress=lambda line: _err(line))
+                          retain=args.retain, progress=True)
     cluster.up()
     print(cluster.status().summary())
     print(f"docker contexts: {', '.join(f'{cluster.full_name}-{n.name}' for n in cluster.nodes)}")

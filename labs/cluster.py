@@ -70,7 +70,8 @@ class Cluster:
 
     ``bare=True`` starts the engines without forming a swarm. ``retain=True``
     keeps a half-made cluster when provisioning fails, to look at it.
-    ``progress`` receives one line per step (``print`` shows them).
+    ``progress`` receives one line per step (``print`` shows them); ``True``
+    draws a progress bar (in the notebook or the terminal).
     """
 
     def __init__(
@@ -81,7 +82,7 @@ class Cluster:
         *,
         bare: bool = False,
         retain: bool = False,
-        progress: Progress | None = None,
+        progress: Progress | bool | None = None,
     ) -> None:
         self.name = spec.validate_name(name)
         self.full_name = spec.full_name(name)
@@ -89,7 +90,8 @@ class Cluster:
         for message in self.shape.validate():
             warnings.warn(message, UserWarning, stacklevel=2)
         self.retain = retain
-        self.progress: Progress = progress or _quiet
+        self._bar_wanted = progress is True
+        self.progress: Progress = progress if callable(progress) else _quiet
         self.nodes: list[Node] = []
         self.timings: dict[str, float] = {}
         self._engine: DockerClient | None = None
@@ -199,28 +201,50 @@ class Cluster:
             ) from exc
         self.timings[title] = time.perf_counter() - t0
 
+    def steps(self) -> list[tuple[str, Callable[[], None]]]:
+        """The ordered provisioning steps for this cluster's shape."""
+        swarm = not self.shape.bare
+        plan: list[tuple[str, Callable[[], None]] | None] = [
+            ("check the images", self._ensure_images),
+            ("check the runtime", self._detect_runtime),
+            ("create the network", self._create_network),
+            ("make certificates", self._make_certificates),
+            ("start the nodes", self._start_nodes),
+            ("wait for the daemons", self._wait_daemons),
+            # the app image loads in the background from here on
+            ("init the swarm", self._init_swarm) if swarm else None,
+            ("join the managers", self._join_managers) if swarm else None,
+            ("join the workers", self._join_workers) if swarm else None,
+            ("load the app image", self._loaded),
+            ("wait until ready", self._wait_swarm_ready) if swarm else None,
+        ]
+        return [step for step in plan if step is not None]
+
     def _provision(self) -> None:
-        loader: Future[None] | None = None
-        pool = ThreadPoolExecutor(max_workers=1)
+        bar = None
+        if self._bar_wanted:
+            from labs.progress import Bar
+
+            bar = Bar(len(self.steps()), self.name)
+            self.progress = bar
         try:
-            self._step("check the images", self._ensure_images)
-            self._step("check the runtime", self._detect_runtime)
-            self._step("create the network", self._create_network)
-            self._step("make certificates", self._make_certificates)
-            self._step("start the nodes", self._start_nodes)
-            self._step("wait for the daemons", self._wait_daemons)
-            loader = pool.submit(self._load_app_image)
-            if not self.shape.bare:
-                self._step("init the swarm", self._init_swarm)
-                self._step("join the managers", self._join_managers)
-                self._step("join the workers", self._join_workers)
-            self._step("load the app image", loader.result)
-            if not self.shape.bare:
-                self._step("wait until ready", self._wait_swarm_ready)
+            self._provision_steps()
+        finally:
+            if bar is not None:
+                bar.close(ok=bool(self.nodes))
+
+    def _provision_steps(self) -> None:
+        pool = ThreadPoolExecutor(max_workers=1)
+        self._loader: Future[None] | None = None
+        try:
+            for title, fn in self.steps():
+                self._step(title, fn)
+                if fn == self._wait_daemons:
+                    self._loader = pool.submit(self._load_app_image)
             self._write_contexts()
         except BaseException as exc:
-            if loader is not None:
-                loader.cancel()
+            if self._loader is not None:
+                self._loader.cancel()
             pool.shutdown(wait=True)
             if self.retain:
                 self.progress(f"{self.full_name}: failed; kept for inspection (retain=True)")
@@ -236,6 +260,10 @@ class Cluster:
             raise
         pool.shutdown(wait=True)
         self.progress(f"{self.full_name}: ready")
+
+    def _loaded(self) -> None:
+        if self._loader is not None:
+            self._loader.result()
 
     def _ensure_images(self) -> None:
         if images.missing(self.engine):

@@ -191,9 +191,9 @@ def ensure(engine: DockerClient, progress: Progress = _quiet) -> list[str]:
     built = []
     for spec, want, current in _wanted(engine, base):
         if current:
-            progress(f"{spec.tag}: up to date")
+            progress(f"{spec.tag}: up to date...")
             continue
-        progress(f"{spec.tag}: building")
+        progress(f"{spec.tag}: building...")
         _stream_build(engine, spec, base, want, progress)
         built.append(spec.tag)
     return built
