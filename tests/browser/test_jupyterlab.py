@@ -1,0 +1,117 @@
+"""JupyterLab in a real browser: a notebook makes a cluster and shows the widgets.
+
+JupyterLab runs headless on a free loopback port; Debian's Chromium, driven
+by Playwright, opens a small notebook, runs it, waits for the diagram's SVG,
+the live visualizer and the quorum explorer to render, and saves a
+screenshot under test-output/browser/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from labs.cluster import remove
+from labs.node import free_ports
+from labs.spec import full_name
+from labs.timing import wait_until
+
+pytestmark = [pytest.mark.integration, pytest.mark.browser]
+CHROMIUM = Path("/usr/bin/chromium")
+OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "browser"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CELLS = [
+    "from labs import Cluster\nfrom labs.widgets import live, quorum_explorer\n"
+    "cluster = Cluster('browser', managers=1, workers=1).up()",
+    "cluster.diagram()",
+    "view = live(cluster, interval=0.5)\nview",
+    "quorum_explorer(cluster)",
+]
+
+
+def notebook() -> dict[str, object]:
+    return {
+        "nbformat": 4, "nbformat_minor": 5,
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                    "language": "python"}},
+        "cells": [{"cell_type": "code", "id": f"c{i}", "metadata": {}, "outputs": [],
+                   "execution_count": None, "source": src} for i, src in enumerate(CELLS)],
+    }
+
+
+@pytest.fixture
+def jupyterlab(tmp_path: Path, lab_engine: object) -> Iterator[str]:
+    root = tmp_path / "root"  # only the notebook shows in JupyterLab's file browser
+    root.mkdir()
+    (root / "widgets.ipynb").write_text(json.dumps(notebook()))
+    port = free_ports(1)[0]
+    token = secrets.token_hex(16)
+    log = (tmp_path / "jupyter.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
+         f"--port={port}", f"--ServerApp.token={token}", f"--ServerApp.root_dir={root}",
+         "--LabApp.expose_app_in_browser=True", "--allow-root",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        stdout=log, stderr=log, env=dict(os.environ), start_new_session=True)
+    try:
+        wait_until(lambda: urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2).status == 200,
+            timeout=90, what="JupyterLab to answer")
+        yield f"http://127.0.0.1:{port}/lab/tree/widgets.ipynb?token={token}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        remove(full_name("browser"))
+
+
+def test_widgets_render_in_jupyterlab(jupyterlab: str, tmp_path: Path) -> None:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must have Debian's chromium: .ci/run installs it")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(tmp_path / "profile", ignore_errors=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True,
+            args=FLAGS, viewport={"width": 1400, "height": 1000})
+        try:
+            page = browser.new_page()
+            page.goto(jupyterlab)
+            page.wait_for_selector(".jp-Notebook", timeout=90_000)
+            page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
+            # wait for the kernel, then run every cell
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                                   timeout=90_000)
+            page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+            try:
+                page.wait_for_selector(".jp-RenderedSVG", timeout=120_000)
+                page.wait_for_selector(".orquestra-live [data-node='worker1']",
+                                       timeout=120_000)
+                page.wait_for_selector(".orquestra-quorum", timeout=60_000)
+            finally:
+                page.screenshot(path=str(OUTPUT / "jupyterlab-widgets.png"), full_page=True)
+            text = page.inner_text(".jp-Notebook")
+            svg = page.inner_html(".jp-RenderedSVG")
+        finally:
+            browser.close()
+    assert "manager1" in svg and "worker1" in svg  # the diagram
+    assert "manager1" in text and "worker1" in text
+    assert "Quórum" in text or "Quorum" in text
+    assert (OUTPUT / "jupyterlab-widgets.png").stat().st_size > 10_000
