@@ -12,3 +12,10 @@ from labs.node import Node
 from labs.status import ClusterStatus
 
 __all__ = ["Cluster", "ClusterStatus", "LabError", "Node"]
+
+
+def load_ipython_extension(ipython: object) -> None:
+    """``%load_ext labs`` registers the ``%%docker`` cell magic."""
+    from labs.magics import load_ipython_extension as load
+
+    load(ipython)

@@ -8,6 +8,7 @@ screenshot under test-output/browser/.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -61,6 +62,8 @@ def jupyterlab(tmp_path: Path, lab_engine: object) -> Iterator[str]:
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
          f"--port={port}", f"--ServerApp.token={token}", f"--ServerApp.root_dir={root}",
          "--LabApp.expose_app_in_browser=True", "--allow-root",
+         # a fresh workspace: nothing restored from an earlier session
+         f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
          "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
         stdout=log, stderr=log, env=dict(os.environ), start_new_session=True)
     try:
@@ -83,6 +86,7 @@ def test_widgets_render_in_jupyterlab(jupyterlab: str, tmp_path: Path) -> None:
         if os.environ.get("CI") == "true":
             pytest.fail("CI must have Debian's chromium: .ci/run installs it")
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     OUTPUT.mkdir(parents=True, exist_ok=True)
@@ -96,10 +100,15 @@ def test_widgets_render_in_jupyterlab(jupyterlab: str, tmp_path: Path) -> None:
             page.goto(jupyterlab)
             page.wait_for_selector(".jp-Notebook", timeout=90_000)
             page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
+            # JupyterLab may still ask which kernel to use: accept its default
+            with contextlib.suppress(PlaywrightTimeout):
+                page.click(".jp-Dialog .jp-mod-accept", timeout=15_000)
             # wait for the kernel, then run every cell
             page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
                                    timeout=90_000)
-            page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+            # not awaited: the command's promise lasts as long as the cells run
+            page.evaluate("() => { window.jupyterapp.commands.execute("
+                          "'notebook:run-all-cells'); }")
             try:
                 page.wait_for_selector(".jp-RenderedSVG", timeout=120_000)
                 page.wait_for_selector(".orquestra-live [data-node='worker1']",
