@@ -10,6 +10,7 @@ a leader is a failure with a message saying so.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,7 +38,6 @@ class Context:
 
     cluster: Cluster
     lang: str
-    _snapshot: Any = None
 
     def msg(self, message_id: str, **params: Any) -> str:
         return text(message_id, self.lang, **params)
@@ -51,9 +51,9 @@ class Context:
         message = self.msg(f"{base}.{'ok' if ok else 'no'}", **params)
         return Part(ok, message, weight, waiting)
 
-    @property
+    @functools.cached_property
     def api(self) -> Any:
-        """Low-level docker-py API of a manager that answers (the leader)."""
+        """Low-level docker-py API of the leader, found once per look at the cluster."""
         leader = self.cluster.leader()
         if leader is None:
             raise NoSwarm("cluster.no_leader" if self._in_swarm() else "swarm.none")
@@ -123,10 +123,9 @@ class Check:
         except ClusterNotFound:
             return self._result(Status.FAILED, [Part(False, text(
                 "cluster.missing", lang, name=self.cluster))], hints_shown, lang, started)
-        ctx = Context(target, lang)
         while True:
             try:
-                parts = self.fn(ctx)
+                parts = self.fn(Context(target, lang))  # a fresh look each time
             except NoSwarm as exc:  # no swarm: final; no leader: maybe an election
                 parts = [Part(False, text(exc.message_id, lang),
                               waiting=exc.message_id == "cluster.no_leader")]

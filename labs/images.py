@@ -72,7 +72,8 @@ def specs() -> list[ImageSpec]:
     ]
 
 
-def _image_id(engine: DockerClient, ref: str) -> str | None:
+def image_id(engine: DockerClient, ref: str) -> str | None:
+    """The ID of image ``ref`` on ``engine``, or None when it is not there."""
     try:
         return str(engine.images.get(ref).id)
     except docker.errors.ImageNotFound:
@@ -87,15 +88,15 @@ def base_image(engine: DockerClient, progress: Progress = _quiet) -> str:
     """
     wanted = os.environ.get("ORQUESTRA_LAB_BASE")
     if wanted:
-        if _image_id(engine, wanted) is None:
+        if image_id(engine, wanted) is None:
             raise ImageError(
                 f"ORQUESTRA_LAB_BASE={wanted} is not an image on this engine. "
                 "Pull or build it, or unset the variable."
             )
         return wanted
-    if _image_id(engine, REGISTRY_BASE):
+    if image_id(engine, REGISTRY_BASE):
         return REGISTRY_BASE
-    if _image_id(engine, LOCAL_BASE):
+    if image_id(engine, LOCAL_BASE):
         return LOCAL_BASE
     try:
         progress(f"pulling {REGISTRY_BASE}")
@@ -160,7 +161,7 @@ def _stream_build(engine: DockerClient, spec: ImageSpec, base: str, label: str,
 
 def _wanted(engine: DockerClient, base: str) -> list[tuple[ImageSpec, str, bool]]:
     """(spec, wanted context hash, whether the image already has it) for every image."""
-    base_id = _image_id(engine, base) or base
+    base_id = image_id(engine, base) or base
     plan = []
     for spec in specs():
         want = spec.context_hash(base_id)
@@ -179,7 +180,7 @@ def stale(engine: DockerClient) -> list[str]:
     image present, every image counts as stale.
     """
     bases = [ref for ref in (os.environ.get("ORQUESTRA_LAB_BASE"), REGISTRY_BASE, LOCAL_BASE)
-             if ref and _image_id(engine, ref)]
+             if ref and image_id(engine, ref)]
     if not bases:
         return [spec.tag for spec in specs()]
     return [spec.tag for spec, _, current in _wanted(engine, bases[0]) if not current]
@@ -201,4 +202,4 @@ def ensure(engine: DockerClient, progress: Progress = _quiet) -> list[str]:
 
 def missing(engine: DockerClient) -> list[str]:
     """Tags of lab images that are not on the engine at all."""
-    return [s.tag for s in specs() if _image_id(engine, s.tag) is None]
+    return [s.tag for s in specs() if image_id(engine, s.tag) is None]

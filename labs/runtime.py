@@ -77,7 +77,7 @@ class Runtime:
 
 def _cache_file(engine: DockerClient) -> Any:
     info = engine.info()
-    node_id = images._image_id(engine, images.NODE_IMAGE) or "none"
+    node_id = images.image_id(engine, images.NODE_IMAGE) or "none"
     key = f"{info.get('ID', 'engine')}-{info.get('KernelVersion', '')}-{node_id}"
     safe = "".join(c if c.isalnum() or c in "-._" else "_" for c in key)[:200]
     return tls.cache_root().parent / f"runtime-{safe}.json"
@@ -103,7 +103,7 @@ def _run_probe(engine: DockerClient, rt: Runtime) -> dict[str, bool]:
 
 def detect(engine: DockerClient, *, refresh: bool = False) -> Runtime:
     """Find the runtime profile and kernel features of ``engine`` (cached)."""
-    if images._image_id(engine, images.NODE_IMAGE) is None:
+    if images.image_id(engine, images.NODE_IMAGE) is None:
         raise ImageError(
             f"the node image {images.NODE_IMAGE} is missing. Run: python -m labs images"
         )
