@@ -31,6 +31,136 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pt-BR": "Não existe a verificação {id}. As desta aula: {known}.",
         "en": "There is no check {id}. This lesson's checks: {known}.",
     },
+    # -- lesson 00 -------------------------------------------------------------------
+    "00.1.title": {"pt-BR": "Seu primeiro contêiner: hello em worker1, porta 8080",
+                   "en": "Your first container: hello on worker1, port 8080"},
+    "00.1.running.ok": {"pt-BR": "O contêiner {name} está rodando em {node}.",
+                        "en": "Container {name} is running on {node}."},
+    "00.1.running.no": {"pt-BR": "Não há contêiner {name} rodando em {node}.",
+                        "en": "No container {name} is running on {node}."},
+    "00.1.answer.ok": {"pt-BR": "A porta {port} de {node} responde: app {version}.",
+                       "en": "Port {port} of {node} answers: app {version}."},
+    "00.1.answer.no": {"pt-BR": "A porta {port} de {node} deveria responder app {version}; "
+                                "resposta: {seen}.",
+                       "en": "Port {port} of {node} should answer app {version}; "
+                             "answer: {seen}."},
+    "00.1.hint.1": {"pt-BR": "Numa célula %%docker worker1: docker run -d --name hello ...",
+                    "en": "In a %%docker worker1 cell: docker run -d --name hello ..."},
+    "00.1.hint.2": {"pt-BR": "Publique a porta 80 do app na porta 8080 do nó: "
+                             "-p 8080:80 orquestra-lab/app:v1",
+                    "en": "Publish the app's port 80 on the node's port 8080: "
+                          "-p 8080:80 orquestra-lab/app:v1"},
+    "00.2.title": {"pt-BR": "Outro nó, outra versão: hello v2 em manager1, porta 8081",
+                   "en": "Another node, another version: hello v2 on manager1, port 8081"},
+    "00.2.running.ok": {"pt-BR": "O contêiner {name} está rodando em {node}.",
+                        "en": "Container {name} is running on {node}."},
+    "00.2.running.no": {"pt-BR": "Não há contêiner {name} rodando em {node}.",
+                        "en": "No container {name} is running on {node}."},
+    "00.2.answer.ok": {"pt-BR": "A porta {port} de {node} responde: app {version}.",
+                       "en": "Port {port} of {node} answers: app {version}."},
+    "00.2.answer.no": {"pt-BR": "A porta {port} de {node} deveria responder app {version}; "
+                                "resposta: {seen}.",
+                       "en": "Port {port} of {node} should answer app {version}; "
+                             "answer: {seen}."},
+    "00.2.hint.1": {"pt-BR": "Numa célula %%docker manager1, com a tag v2 da imagem e "
+                             "-p 8081:80.",
+                    "en": "In a %%docker manager1 cell, with the image's v2 tag and -p 8081:80."},
+    # -- lesson 01 -------------------------------------------------------------------
+    "01.1.title": {"pt-BR": "Um contêiner com limite de memória: limited, 64 MiB",
+                   "en": "A container with a memory limit: limited, 64 MiB"},
+    "01.1.running.ok": {"pt-BR": "O contêiner limited está rodando.",
+                        "en": "Container limited is running."},
+    "01.1.running.no": {"pt-BR": "Não há contêiner limited rodando em manager1.",
+                        "en": "No container limited is running on manager1."},
+    "01.1.limit.ok": {"pt-BR": "O Docker registrou o limite de 64 MiB.",
+                      "en": "Docker recorded the 64 MiB limit."},
+    "01.1.limit.no": {"pt-BR": "O limite de memória registrado é {mib} MiB; o pedido é 64 MiB "
+                               "(0 quer dizer sem limite).",
+                      "en": "The recorded memory limit is {mib} MiB; 64 MiB is asked "
+                            "(0 means no limit)."},
+    "01.1.cgroup.ok": {"pt-BR": "O kernel aplica o limite: o cgroup do contêiner diz 67108864 "
+                                "bytes.",
+                       "en": "The kernel enforces it: the container's cgroup says 67108864 bytes."},
+    "01.1.cgroup.no": {"pt-BR": "O cgroup do contêiner não mostra 67108864 bytes (lido: {seen}).",
+                       "en": "The container's cgroup does not show 67108864 bytes (read: {seen})."},
+    "01.1.hint.1": {"pt-BR": "docker run -d --name limited --memory 64m orquestra-lab/app:v1",
+                    "en": "docker run -d --name limited --memory 64m orquestra-lab/app:v1"},
+    "01.1.hint.2": {"pt-BR": "Errou o limite? docker rm -f limited e rode de novo.",
+                    "en": "Wrong limit? docker rm -f limited and run it again."},
+    "01.2.title": {"pt-BR": "Passe do limite: o kernel mata hog (OOM)",
+                   "en": "Go over the limit: the kernel kills hog (OOM)"},
+    "01.2.exists.ok": {"pt-BR": "O contêiner hog existe.", "en": "Container hog exists."},
+    "01.2.exists.no": {"pt-BR": "Não há contêiner hog em manager1.",
+                       "en": "There is no container hog on manager1."},
+    "01.2.limit.ok": {"pt-BR": "hog tem limite de memória.", "en": "hog has a memory limit."},
+    "01.2.limit.no": {"pt-BR": "hog não tem limite de memória: sem limite, o kernel não o mata.",
+                      "en": "hog has no memory limit: without one, the kernel does not kill it."},
+    "01.2.oom.ok": {"pt-BR": "O kernel matou hog por falta de memória (OOMKilled).",
+                    "en": "The kernel killed hog for running out of memory (OOMKilled)."},
+    "01.2.oom.no": {"pt-BR": "hog não foi morto por falta de memória (estado {status}, "
+                             "código {code}).",
+                    "en": "hog was not killed for running out of memory (state {status}, "
+                          "code {code})."},
+    "01.2.hint.1": {"pt-BR": "tail /dev/zero guarda na memória uma linha que nunca termina: "
+                             "--entrypoint tail ... orquestra-lab/app:v1 /dev/zero",
+                    "en": "tail /dev/zero keeps a line that never ends in memory: "
+                          "--entrypoint tail ... orquestra-lab/app:v1 /dev/zero"},
+    "01.2.hint.2": {"pt-BR": "Dê um limite pequeno e sem swap: --memory 32m --memory-swap 32m",
+                    "en": "Give it a small limit and no swap: --memory 32m --memory-swap 32m"},
+    "01.3.title": {"pt-BR": "Meça a partida: 5 contêineres com o rótulo lab=start",
+                   "en": "Measure start-up: 5 containers labelled lab=start"},
+    "01.3.runs.ok": {"pt-BR": "{count} partidas medidas pelo Docker; mediana de {median} ms "
+                              "entre criar e iniciar.",
+                     "en": "{count} starts timed by Docker; median of {median} ms from create "
+                           "to start."},
+    "01.3.runs.no": {"pt-BR": "Encontrei {count} contêiner(es) com lab=start que terminaram com "
+                              "código 0; são precisos {wanted}.",
+                     "en": "Found {count} container(s) labelled lab=start that exited with code "
+                           "0; {wanted} are needed."},
+    "01.3.hint.1": {"pt-BR": "Uma linha por contêiner: docker run --label lab=start "
+                             "--entrypoint true orquestra-lab/app:v1",
+                    "en": "One line per container: docker run --label lab=start "
+                          "--entrypoint true orquestra-lab/app:v1"},
+    # -- lesson 02 -------------------------------------------------------------------
+    "02.1.title": {"pt-BR": "A loja à mão: shop-1 em worker1, shop-2 em worker2",
+                   "en": "The shop by hand: shop-1 on worker1, shop-2 on worker2"},
+    "02.1.running.ok": {"pt-BR": "{name} roda em {node} com a política de reinício {policy}.",
+                        "en": "{name} runs on {node} with restart policy {policy}."},
+    "02.1.running.no": {"pt-BR": "{name} deveria rodar em {node} com --restart always "
+                                 "(política vista: {policy}).",
+                        "en": "{name} should run on {node} with --restart always "
+                              "(policy seen: {policy})."},
+    "02.1.answer.ok": {"pt-BR": "{name} responde na porta {port} de {node}.",
+                       "en": "{name} answers on port {port} of {node}."},
+    "02.1.answer.no": {"pt-BR": "{name} não responde na porta {port} de {node}.",
+                       "en": "{name} does not answer on port {port} of {node}."},
+    "02.1.hint.1": {"pt-BR": "Uma célula %%docker por nó: docker run -d --name shop-1 "
+                             "--restart always -p 8080:80 orquestra-lab/app:v1",
+                    "en": "One %%docker cell per node: docker run -d --name shop-1 "
+                          "--restart always -p 8080:80 orquestra-lab/app:v1"},
+    "02.1.hint.2": {"pt-BR": "Sem política de reinício? docker rm -f o contêiner e crie de "
+                             "novo.",
+                    "en": "No restart policy? docker rm -f the container and create it again."},
+    "02.2.title": {"pt-BR": "O host caiu e voltou: shop-1 voltou sozinho?",
+                   "en": "The host went down and came back: did shop-1 return by itself?"},
+    "02.2.restarted.ok": {"pt-BR": "worker1 foi parado e iniciado depois que shop-1 foi criado.",
+                          "en": "worker1 was stopped and started after shop-1 was created."},
+    "02.2.restarted.no": {"pt-BR": "worker1 não foi parado e iniciado de novo desde que shop-1 "
+                                   "foi criado (worker1 agora: {state}).",
+                          "en": "worker1 has not been stopped and started again since shop-1 "
+                                "was created (worker1 now: {state})."},
+    "02.2.back.ok": {"pt-BR": "shop-1 voltou sozinho e responde; ficou fora do ar {outage} s "
+                              "depois que o host parou (relógios do Docker).",
+                     "en": "shop-1 came back by itself and answers; it was down {outage} s "
+                           "after the host stopped (Docker's clocks)."},
+    "02.2.back.no": {"pt-BR": "shop-1 ainda não voltou a responder em worker1.",
+                     "en": "shop-1 does not answer on worker1 yet."},
+    "02.2.hint.1": {"pt-BR": "Pare e inicie o host: cluster.node('worker1').stop() e depois "
+                             ".start()",
+                    "en": "Stop and start the host: cluster.node('worker1').stop(), then "
+                          ".start()"},
+    "02.2.hint.2": {"pt-BR": "shop-1 só volta sozinho se foi criado com --restart always.",
+                    "en": "shop-1 only comes back by itself if it was made with --restart always."},
     # -- lesson 03 -------------------------------------------------------------------
     "03.1.title": {"pt-BR": "Forme um swarm à mão: 1 manager e 2 workers",
                    "en": "Form a swarm by hand: 1 manager and 2 workers"},

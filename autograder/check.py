@@ -20,7 +20,7 @@ import docker.errors
 
 from autograder.i18n import language, text
 from autograder.result import CheckResult, Part, Status
-from labs import Cluster
+from labs import Cluster, probe
 from labs.errors import ClusterNotFound
 
 
@@ -72,6 +72,37 @@ class Context:
                 found[name] = raw
         return found
 
+    # -- single engines (lessons before the swarm) -------------------------------
+    def node_running(self, node: str) -> bool:
+        """Whether ``node``'s container runs (a stopped host answers nothing)."""
+        return self.cluster.node(node).state() == "running"
+
+    def engine(self, node: str) -> Any:
+        """Low-level docker-py API of ``node``'s own engine (no swarm needed)."""
+        return self.cluster.node(node).quick.api
+
+    def container(self, node: str, name: str) -> dict[str, Any] | None:
+        """``docker inspect`` of container ``name`` on ``node``; None if absent or node down."""
+        if not self.node_running(node):
+            return None
+        try:
+            return dict(self.engine(node).inspect_container(name))
+        except docker.errors.NotFound:
+            return None
+
+    def containers(self, node: str, label: str) -> list[dict[str, Any]]:
+        """``docker inspect`` of every container on ``node`` carrying ``label`` (k or k=v)."""
+        if not self.node_running(node):
+            return []
+        api = self.engine(node)
+        found = api.containers(all=True, filters={"label": label})
+        return [dict(api.inspect_container(c["Id"])) for c in found]
+
+    def fetch(self, node: str, port: int, path: str = "/") -> tuple[int | None, str]:
+        """GET a lab port of ``node`` from this host: (status or None, body)."""
+        return probe.get(self.cluster.node(node).url(port, path), timeout=3.0)
+
+    # -- the swarm -------------------------------------------------------------
     def service(self, name: str) -> dict[str, Any] | None:
         try:
             return dict(self.api.inspect_service(name))

@@ -546,7 +546,7 @@ class Cluster:
             problem = "bare cluster: no swarm was formed"
         return build(self.full_name, containers, None, None, None, problem or "no manager answers")
 
-    def diagram(self, *, networks: bool = False, lang: str = "pt-BR") -> Any:
+    def diagram(self, *, networks: bool = False, lang: str | None = None) -> Any:
         """A graphviz picture of the cluster now (see :func:`labs.widgets.diagram`)."""
         from labs.widgets.diagram import diagram
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import TypeVar
 
 from labs.errors import WaitTimeout
@@ -64,3 +65,22 @@ def wait_until(
     if hint:
         message += f". {hint}"
     raise WaitTimeout(message)
+
+
+_NEVER = "0001-01-01T00:00:00Z"
+
+
+def docker_time(stamp: str) -> float | None:
+    """Seconds since the epoch of a Docker timestamp ('2026-11-23T14:35:59.832902943Z').
+
+    None for Docker's "never" (year 1) or an empty string. Nanoseconds are cut
+    to microseconds, which is all Python's datetime holds.
+    """
+    if not stamp or stamp.startswith(_NEVER[:4]):
+        return None
+    head, dot, rest = stamp.partition(".")
+    if dot:
+        digits = "".join(ch for ch in rest if ch.isdigit())
+        zone = rest[len(digits):]
+        stamp = f"{head}.{digits[:6].ljust(6, '0')}{zone}"
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()

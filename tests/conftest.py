@@ -24,6 +24,15 @@ def _engine_or_skip() -> None:
         pytest.skip("no Docker engine answers here (integration tests need one)")
 
 
+def _other_session(volume: object) -> bool:
+    """A lab volume of another session (a run beside this one), not ours to judge."""
+    from labs import spec
+
+    labels = getattr(volume, "attrs", {}).get("Labels") or {}
+    found = labels.get(spec.LABEL_SESSION)
+    return found is not None and found != spec.session()
+
+
 @pytest.fixture(scope="session")
 def lab_engine() -> Iterator[object]:
     """The host engine with the lab images built; leaves nothing behind at the end."""
@@ -34,7 +43,8 @@ def lab_engine() -> Iterator[object]:
     images.ensure(client)
     volumes_before = {v.name for v in client.volumes.list()}
     yield client
-    new_volumes = {v.name for v in client.volumes.list()} - volumes_before
+    new_volumes = {v.name for v in client.volumes.list() if not _other_session(v)}
+    new_volumes -= volumes_before
     from labs.cluster import leftovers, remove_all
 
     left = leftovers()

@@ -53,6 +53,13 @@ def check_cells(nb: Any) -> list[tuple[int, str]]:
     return cells
 
 
+def is_cleanup(cell: Any) -> bool:
+    """Whether ``cell`` is a lesson's cleanup cell (``metadata.orquestra.cleanup``),
+    which removes the cluster: the grader skips it and cleans up itself."""
+    meta = cell.get("metadata", {}).get(META_KEY) or {}
+    return isinstance(meta, dict) and meta.get("cleanup") is True
+
+
 def read(path: Path) -> Any:
     """The notebook at ``path``; raises ValueError when it is not a valid notebook."""
     try:

@@ -7,6 +7,7 @@ solution (when solved) and its check cell.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import nbformat
@@ -46,3 +47,18 @@ def notebook(lesson: str, *, solved: bool, extra: dict[str, str] | None = None) 
         nb.cells.append(check_cell(check.id))
     nbformat.validate(nb)
     return nb
+
+
+def solved(nb: Any) -> Any:
+    """A copy of lesson notebook ``nb`` with each check's reference solution in a new
+    cell right before its check cell (the learner's own cells are kept)."""
+    out = copy.deepcopy(nb)
+    cells = []
+    for cell in out.cells:
+        meta = cell.get("metadata", {}).get(META_KEY) or {}
+        check_id = meta.get("check") if isinstance(meta, dict) else None
+        if isinstance(check_id, str):
+            cells.append(v4.new_code_cell(solutions.source(check_id)))
+        cells.append(cell)
+    out.cells = cells
+    return out

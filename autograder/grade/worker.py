@@ -21,6 +21,7 @@ from nbclient.exceptions import DeadKernelError
 
 from autograder import checks
 from autograder.grade import submissions
+from autograder.i18n import LANG_ENV
 from autograder.result import CheckResult
 from labs import Cluster
 
@@ -37,6 +38,16 @@ class GradingClient(NotebookClient):
         self.results: dict[str, CheckResult] = {}
         self.timeouts: list[int] = []
         self.on_cell_executed = self._after_cell
+
+    async def async_execute_cell(self, cell: Any, cell_index: int,
+                                 execution_count: int | None = None,
+                                 store_history: bool = True) -> Any:
+        """Run the cell, except the lesson's cleanup cell: the grader removes the cluster
+        itself, after checks whose cell is missing have run."""
+        if submissions.is_cleanup(cell):
+            return cell
+        return await super().async_execute_cell(cell, cell_index, execution_count,
+                                                 store_history)
 
     async def _async_handle_timeout(self, timeout: int, cell: Any = None) -> Any:
         self.timeouts.append(int(cell.get("execution_count") or -1) if cell else -1)
@@ -104,6 +115,7 @@ def grade(job: dict[str, Any]) -> dict[str, Any]:
 def main(argv: list[str]) -> int:
     job = json.loads(Path(argv[0]).read_text())
     os.environ[GRADING_ENV] = "1"
+    os.environ[LANG_ENV] = job["lang"]  # the kernel speaks the grader's language
     row = grade(job)
     Path(job["result"]).write_text(json.dumps(row))
     return 0

@@ -13,6 +13,7 @@ from typing import Any
 
 import graphviz
 
+from labs import language
 from labs.status import ClusterStatus, NodeStatus
 
 # Fill colours of a node by what matters most about it now.
@@ -79,14 +80,14 @@ def _node_label(node: NodeStatus, snapshot: ClusterStatus, colours: dict[str, st
             + "".join(rows) + "</table>>")
 
 
-def diagram(snapshot: ClusterStatus, *, networks: bool = False, lang: str = "pt-BR"
+def diagram(snapshot: ClusterStatus, *, networks: bool = False, lang: str | None = None
             ) -> graphviz.Digraph:
     """Draw ``snapshot``: nodes grouped by role, leader starred, tasks inside nodes.
 
     ``networks=True`` adds each overlay network, linked to the nodes that run
     tasks attached to it.
     """
-    texts = TEXTS.get(lang, TEXTS["pt-BR"])
+    texts = TEXTS.get(language.resolve(lang), TEXTS["pt-BR"])
     colours = {s.name: SERVICE_COLOURS[i % len(SERVICE_COLOURS)]
                for i, s in enumerate(snapshot.services)}
     graph = graphviz.Digraph(name=snapshot.name, format="svg")

@@ -16,7 +16,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from labs import faults
+from labs import faults, language
 from labs.cluster import Cluster
 from labs.status import ClusterStatus
 from labs.widgets.diagram import SERVICE_COLOURS, STATE_COLOURS, node_state
@@ -31,9 +31,9 @@ TEXTS = {
 
 
 def render(snapshot: ClusterStatus, previous: ClusterStatus | None = None, *,
-           lang: str = "pt-BR") -> str:
+           lang: str | None = None) -> str:
     """HTML of one snapshot; what differs from ``previous`` gets a highlight."""
-    t = TEXTS[lang]
+    t = TEXTS[language.resolve(lang)]
     colours = {s.name: SERVICE_COLOURS[i % len(SERVICE_COLOURS)]
                for i, s in enumerate(snapshot.services)}
     old_tasks = {task.id for task in previous.tasks if task.live} if previous else set()
@@ -77,9 +77,9 @@ class LiveView:
     """The widget; display it, or use ``.widget``. ``close()`` stops the refresh."""
 
     def __init__(self, cluster: Cluster, *, interval: float = 1.0, fault_buttons: bool = False,
-                 lang: str = "pt-BR") -> None:
+                 lang: str | None = None) -> None:
         self.cluster = cluster
-        self.lang = lang
+        self.lang = language.resolve(lang)
         self.view = w.HTML()
         self.snapshot: ClusterStatus | None = None
         children: list[Any] = [self.view]
@@ -123,6 +123,6 @@ class LiveView:
 
 
 def live(cluster: Cluster, *, interval: float = 1.0, fault_buttons: bool = False,
-         lang: str = "pt-BR") -> LiveView:
+         lang: str | None = None) -> LiveView:
     """Watch ``cluster`` live in the notebook."""
     return LiveView(cluster, interval=interval, fault_buttons=fault_buttons, lang=lang)

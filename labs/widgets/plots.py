@@ -27,6 +27,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter, ScalarFormatter
 
+from labs import language
+
 __all__ = ["LABELS", "answers_per_task", "reschedule_times", "rolling_update", "start_times"]
 
 #: Every text a chart shows, per language; "{}" marks where a number goes.
@@ -148,7 +150,7 @@ def start_times(
     compare: Mapping[str, Sequence[float]] | None = None,
     label: str | None = None,
     title: str | None = None,
-    lang: str = "pt-BR",
+    lang: str | None = None,
 ) -> Figure:
     """Histogram of container start times with a dashed line at the median.
 
@@ -166,6 +168,7 @@ def start_times(
         ValueError: a series is empty, holds a negative or non-finite value, or
             ``lang`` is unknown.
     """
+    lang = language.resolve(lang)
     texts = _texts(lang)
     _check_values("samples_ms", samples_ms)
     series: dict[str, list[float]] = {label or texts["containers"]: [float(v) for v in samples_ms]}
@@ -220,7 +223,7 @@ def rolling_update(
     *,
     phases: Sequence[tuple[float, str]] = (),
     title: str | None = None,
-    lang: str = "pt-BR",
+    lang: str | None = None,
 ) -> Figure:
     """Requests per second that succeeded (green line) and failed (red bars) during an update.
 
@@ -238,6 +241,7 @@ def rolling_update(
             not increase, a rate is negative or non-finite, a phase time is not
             finite, or ``lang`` is unknown.
     """
+    lang = language.resolve(lang)
     texts = _texts(lang)
     _check_values("times_s", times_s, nonnegative=False)
     _check_values("ok_per_s", ok_per_s)
@@ -295,7 +299,7 @@ def reschedule_times(
     seconds: Mapping[str, float],
     *,
     title: str | None = None,
-    lang: str = "pt-BR",
+    lang: str | None = None,
 ) -> Figure:
     """Horizontal bars: seconds until the cluster rescheduled tasks after each failure.
 
@@ -309,6 +313,7 @@ def reschedule_times(
         ValueError: ``seconds`` is empty, holds a negative or non-finite value,
             or ``lang`` is unknown.
     """
+    lang = language.resolve(lang)
     texts = _texts(lang)
     _check_mapping("seconds", seconds)
     labels = list(seconds)
@@ -329,7 +334,7 @@ def answers_per_task(
     counts: Mapping[str, int],
     *,
     title: str | None = None,
-    lang: str = "pt-BR",
+    lang: str | None = None,
 ) -> Figure:
     """Bars of how many answers each task gave, with a dashed line at the mean (load spread).
 
@@ -342,6 +347,7 @@ def answers_per_task(
         ValueError: ``counts`` is empty, holds a negative or non-whole number,
             or ``lang`` is unknown.
     """
+    lang = language.resolve(lang)
     texts = _texts(lang)
     _check_mapping("counts", counts)
     for task, count in counts.items():

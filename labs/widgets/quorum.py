@@ -15,6 +15,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from labs import language
 from labs.cluster import Cluster
 from labs.node import Node
 from labs.widgets.poller import Poller
@@ -50,9 +51,9 @@ def tolerated(managers: int) -> int:
     return (managers - 1) // 2
 
 
-def table_html(selected: int, *, lang: str = "pt-BR", limit: int = 9) -> str:
+def table_html(selected: int, *, lang: str | None = None, limit: int = 9) -> str:
     """The quorum table for 1..limit managers; ``selected`` highlighted, seed rows marked."""
-    t = TEXTS[lang]
+    t = TEXTS[language.resolve(lang)]
     rows = []
     for n in range(1, limit + 1):
         style = "background:#ffe9a8;font-weight:bold" if n == selected else ""
@@ -67,10 +68,10 @@ def table_html(selected: int, *, lang: str = "pt-BR", limit: int = 9) -> str:
 class QuorumExplorer:
     """The widget; display it, or use ``.widget``."""
 
-    def __init__(self, cluster: Cluster | None = None, *, lang: str = "pt-BR",
+    def __init__(self, cluster: Cluster | None = None, *, lang: str | None = None,
                  interval: float = 1.0) -> None:
         self.cluster = cluster
-        self.lang = lang
+        self.lang = lang = language.resolve(lang)
         start = len(cluster.managers) if cluster and cluster.managers else 3
         self.slider = w.IntSlider(value=min(start, 9), min=1, max=9,
                                   description=TEXTS[lang]["managers"])
@@ -154,6 +155,6 @@ class QuorumExplorer:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
-def quorum_explorer(cluster: Cluster | None = None, *, lang: str = "pt-BR") -> QuorumExplorer:
+def quorum_explorer(cluster: Cluster | None = None, *, lang: str | None = None) -> QuorumExplorer:
     """The explorer widget; with ``cluster``, its live stop/start buttons too."""
     return QuorumExplorer(cluster, lang=lang)

@@ -14,7 +14,7 @@ from labs import Cluster
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="module", params=["03", "04"])
+@pytest.fixture(scope="module", params=["00", "01", "02", "03", "04"])
 def lesson_cluster(request: pytest.FixtureRequest, lab_engine: object
                    ) -> Iterator[tuple[str, Cluster]]:
     shape = checks.cluster_shape(request.param)

@@ -1,0 +1,52 @@
+"""The learner's language, shared by the lab's widgets and the autograder's messages.
+
+Lessons exist in pt-BR and en with identical code, so the code cannot name
+its language. It is found, in order: ``set_language()`` in this kernel, the
+``ORQUESTRA_LANG`` environment variable, the notebook's folder (the kernel
+runs in ``lessons/pt-BR`` or ``lessons/en``), and finally pt-BR, the
+course's first language.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+LANGUAGES = ("pt-BR", "en")
+DEFAULT = "pt-BR"
+LANG_ENV = "ORQUESTRA_LANG"
+_chosen: list[str] = []
+
+
+def set_language(language: str) -> None:
+    """Use ``language`` ('pt-BR' or 'en') from now on in this process."""
+    if language not in LANGUAGES:
+        raise ValueError(f"language {language!r} is not available; choose one of {LANGUAGES}")
+    _chosen[:] = [language]
+
+
+def from_path(path: Path) -> str | None:
+    """The language a folder belongs to (its nearest part named 'pt-BR' or 'en')."""
+    for part in reversed(path.parts):
+        if part in LANGUAGES:
+            return part
+    return None
+
+
+def current() -> str:
+    """The language to speak now (see the module's docstring for the order)."""
+    if _chosen:
+        return _chosen[0]
+    value = os.environ.get(LANG_ENV)
+    if value in LANGUAGES:
+        return value
+    try:
+        found = from_path(Path.cwd())
+    except OSError:  # the working folder was removed
+        found = None
+    return found or DEFAULT
+
+
+def resolve(language: str | None) -> str:
+    """``language`` when given, else :func:`current`."""
+    return language or current()
