@@ -121,4 +121,6 @@ class Summary:
         head = (f"<h4>{html.escape(text('summary.title', lang, lesson=self.lesson))}: "
                 f"{html.escape(text('points', lang, earned=self.points, total=self.max_points))}"
                 "</h4>")
-        return head + "".join(r._repr_html_() for r in self.results)
+        body = head + "".join(r._repr_html_() for r in self.results)
+        return (f"<div class='orquestra-summary' data-lesson='{html.escape(self.lesson)}'>"
+                f"{body}</div>")

@@ -8,7 +8,7 @@ import sys
 import warnings
 from collections.abc import Sequence
 
-from labs import bench, doctor, engine, images, spec
+from labs import bench, doctor, engine, images, lessons, spec
 from labs.cluster import Cluster, list_clusters, remove, remove_all
 from labs.errors import ClusterNotFound, LabError
 from labs.progress import Bar
@@ -98,6 +98,22 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lessons(args: argparse.Namespace) -> int:
+    found = lessons.problems()
+    for problem in found:
+        _err(problem)
+    if args.write:
+        for path in lessons.write():
+            print(f"wrote {path.relative_to(lessons.ROOT)}")
+    else:
+        print(lessons.table(lessons.find(), lessons.LESSONS))
+        for path in lessons.stale():
+            _err(f"{path.relative_to(lessons.ROOT)} is out of date: "
+                 "run python -m labs lessons --write")
+            found.append(str(path))
+    return 1 if found else 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m labs", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -130,6 +146,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--runs", type=int, default=3)
     p.set_defaults(fn=cmd_bench)
+    p = sub.add_parser("lessons", help="check lesson names; print or --write the contents")
+    p.add_argument("--write", action="store_true",
+                   help="regenerate the tables of contents and lessons/index.ipynb")
+    p.set_defaults(fn=cmd_lessons)
     return top
 
 

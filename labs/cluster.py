@@ -33,13 +33,22 @@ from labs.errors import (
     ProvisionError,
 )
 from labs.node import Node, free_ports
-from labs.status import ClusterStatus, build
+from labs.status import NO_SWARM, ClusterStatus, build
 from labs.timing import wait_until
 
 T = TypeVar("T")
 Progress = Callable[[str], None]
 SUBNET_POOLS = ("172.29.0.0/16", "172.28.0.0/16", "10.213.0.0/16")
 NO_LEADER = "does not have a leader"
+NOT_MANAGER = "not a swarm manager"
+
+
+def _swarm_state(node: Node) -> str:
+    """The node's ``LocalNodeState`` (inactive, active...), or '' when it does not say."""
+    try:
+        return str(node.quick.info().get("Swarm", {}).get("LocalNodeState", ""))
+    except Exception:
+        return ""
 
 
 def _quiet(_: str) -> None:
@@ -538,12 +547,13 @@ class Cluster:
                              api.tasks(), "", api.networks(filters={"driver": "overlay"}))
             except docker.errors.APIError as exc:
                 problem = _api_message(exc)
+                if NOT_MANAGER in problem and _swarm_state(node) == "inactive":
+                    # an engine on its own (bare cluster, or it left the swarm)
+                    return build(self.full_name, containers, [], [], [], NO_SWARM)
                 if NO_LEADER in problem:
                     problem = "the swarm does not have a leader"
             except Exception as exc:
                 problem = problem or f"{node.name} does not answer ({type(exc).__name__})"
-        if self.shape.bare and not problem:
-            problem = "bare cluster: no swarm was formed"
         return build(self.full_name, containers, None, None, None, problem or "no manager answers")
 
     def diagram(self, *, networks: bool = False, lang: str | None = None) -> Any:

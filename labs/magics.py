@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 from labs import spec
 from labs.errors import LabError, NodeError
@@ -66,8 +67,11 @@ def run(node: str, cell: str, *, cluster: str | None = None) -> int:
     if docker is None:
         raise LabError("the docker command-line client is not installed here; use the "
                        "Python client instead: cluster.node('manager1').client")
+    todo = list(commands(cell))
+    if not todo:  # an exercise cell not filled in yet
+        return 0
     context = context_for(node, cluster)
-    for args in commands(cell):
+    for args in todo:
         print(f"$ docker {shlex.join(args)}", flush=True)
         proc = subprocess.run([docker, "--context", context, *args], capture_output=True,
                               text=True, timeout=600)
@@ -93,6 +97,26 @@ def docker_magic(line: str, cell: str) -> None:
     run(words[0], cell, cluster=cluster)
 
 
-def load_ipython_extension(ipython: object) -> None:
-    ipython.register_magic_function(  # type: ignore[attr-defined]
-        docker_magic, magic_kind="cell", magic_name="docker")
+def keep_empty_cells(lines: list[str]) -> list[str]:
+    """IPython input transformer: a ``%%docker NODE`` cell with nothing under it runs
+    as a cell with nothing to do, where IPython would refuse an empty cell magic."""
+    if lines and lines[0].startswith("%%docker") and not "".join(lines[1:]).strip():
+        return [lines[0].rstrip("\n") + "\n", "\n"]
+    return lines
+
+
+def show_figures(ipython: Any) -> None:
+    """Display matplotlib figures returned by a cell (the lessons' plots) as PNG."""
+    from IPython.core.pylabtools import print_figure
+    from matplotlib.figure import Figure
+
+    formatter = ipython.display_formatter.formatters["image/png"]
+    formatter.for_type(Figure, lambda figure: print_figure(  # type: ignore[no-untyped-call]
+        figure, "png", bbox_inches="tight"))
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    ipython.register_magic_function(docker_magic, magic_kind="cell", magic_name="docker")
+    if keep_empty_cells not in ipython.input_transformers_cleanup:
+        ipython.input_transformers_cleanup.append(keep_empty_cells)
+    show_figures(ipython)

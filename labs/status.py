@@ -69,6 +69,10 @@ class NodeStatus:
     labels: dict[str, str] = field(default_factory=dict)
 
 
+NO_SWARM = "no swarm"
+"""``ClusterStatus.problem`` of engines that run on their own (no swarm formed yet)."""
+
+
 @dataclass(frozen=True)
 class ClusterStatus:
     """Everything :meth:`labs.Cluster.status` reports."""

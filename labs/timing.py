@@ -80,7 +80,7 @@ def docker_time(stamp: str) -> float | None:
         return None
     head, dot, rest = stamp.partition(".")
     if dot:
-        digits = "".join(ch for ch in rest if ch.isdigit())
+        digits = rest[:len(rest) - len(rest.lstrip("0123456789"))]
         zone = rest[len(digits):]
         stamp = f"{head}.{digits[:6].ljust(6, '0')}{zone}"
     return datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()

@@ -14,7 +14,7 @@ from typing import Any
 import graphviz
 
 from labs import language
-from labs.status import ClusterStatus, NodeStatus
+from labs.status import NO_SWARM, ClusterStatus, NodeStatus
 
 # Fill colours of a node by what matters most about it now.
 STATE_COLOURS = {
@@ -29,9 +29,11 @@ SERVICE_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc9
                    "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
 TEXTS = {
     "pt-BR": {"leader": "líder", "no_leader": "SEM LÍDER", "no_tasks": "sem tarefas",
-              "managers": "managers", "workers": "workers", "container": "contêiner"},
+              "managers": "managers", "workers": "workers", "container": "contêiner",
+              "no_swarm": "sem swarm: engines Docker independentes"},
     "en": {"leader": "leader", "no_leader": "NO LEADER", "no_tasks": "no tasks",
-           "managers": "managers", "workers": "workers", "container": "container"},
+           "managers": "managers", "workers": "workers", "container": "container",
+           "no_swarm": "no swarm: independent Docker engines"},
 }
 
 
@@ -92,12 +94,15 @@ def diagram(snapshot: ClusterStatus, *, networks: bool = False, lang: str | None
                for i, s in enumerate(snapshot.services)}
     graph = graphviz.Digraph(name=snapshot.name, format="svg")
     label = snapshot.name
-    if snapshot.leader is None:
+    alarm = snapshot.leader is None and snapshot.problem != NO_SWARM
+    if snapshot.problem == NO_SWARM:
+        label += f"  —  {texts['no_swarm']}"
+    elif snapshot.leader is None:
         label += f"  —  {texts['no_leader']}"
         if snapshot.problem:
             label += f": {snapshot.problem}"
     graph.attr(label=label, labelloc="t", fontname="Helvetica", fontsize="14",
-               fontcolor="#b00000" if snapshot.leader is None else "#222222",
+               fontcolor="#b00000" if alarm else "#222222",
                rankdir="TB", nodesep="0.3")
     graph.attr("node", shape="plain", fontname="Helvetica")
     for role, title in (("manager", texts["managers"]), ("worker", texts["workers"])):

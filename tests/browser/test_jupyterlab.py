@@ -18,9 +18,11 @@ import sys
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from labs import lessons
 from labs.cluster import remove
 from labs.node import free_ports
 from labs.spec import full_name
@@ -50,11 +52,9 @@ def notebook() -> dict[str, object]:
     }
 
 
-@pytest.fixture
-def jupyterlab(tmp_path: Path, lab_engine: object) -> Iterator[str]:
-    root = tmp_path / "root"  # only the notebook shows in JupyterLab's file browser
-    root.mkdir()
-    (root / "widgets.ipynb").write_text(json.dumps(notebook()))
+@contextlib.contextmanager
+def serve(root: Path, tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """JupyterLab on ``root`` at a free loopback port: (base URL, token)."""
     port = free_ports(1)[0]
     token = secrets.token_hex(16)
     log = (tmp_path / "jupyter.log").open("wb")
@@ -70,7 +70,7 @@ def jupyterlab(tmp_path: Path, lab_engine: object) -> Iterator[str]:
         wait_until(lambda: urllib.request.urlopen(
             f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2).status == 200,
             timeout=90, what="JupyterLab to answer")
-        yield f"http://127.0.0.1:{port}/lab/tree/widgets.ipynb?token={token}"
+        yield f"http://127.0.0.1:{port}", token
     finally:
         proc.terminate()
         try:
@@ -78,15 +78,44 @@ def jupyterlab(tmp_path: Path, lab_engine: object) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture
+def jupyterlab(tmp_path: Path, lab_engine: object) -> Iterator[str]:
+    root = tmp_path / "root"  # only the notebook shows in JupyterLab's file browser
+    root.mkdir()
+    (root / "widgets.ipynb").write_text(json.dumps(notebook()))
+    try:
+        with serve(root, tmp_path) as (base, token):
+            yield f"{base}/lab/tree/widgets.ipynb?token={token}"
+    finally:
         remove(full_name("browser"))
 
 
-def test_widgets_render_in_jupyterlab(jupyterlab: str, tmp_path: Path) -> None:
+def _chromium_or_skip() -> None:
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
             pytest.fail("CI must have Debian's chromium: .ci/run installs it")
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+
+
+def _run_all(page: Any) -> None:
+    """Accept JupyterLab's kernel question if it asks, wait for the kernel, run every cell."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.wait_for_selector(".jp-Notebook", timeout=90_000)
+    page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
+    # JupyterLab may still ask which kernel to use: accept its default
+    with contextlib.suppress(PlaywrightTimeout):
+        page.click(".jp-Dialog .jp-mod-accept", timeout=15_000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                           timeout=90_000)
+    # not awaited: the command's promise lasts as long as the cells run
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+
+
+def test_widgets_render_in_jupyterlab(jupyterlab: str, tmp_path: Path) -> None:
+    _chromium_or_skip()
     from playwright.sync_api import sync_playwright
 
     OUTPUT.mkdir(parents=True, exist_ok=True)
@@ -98,17 +127,7 @@ def test_widgets_render_in_jupyterlab(jupyterlab: str, tmp_path: Path) -> None:
         try:
             page = browser.new_page()
             page.goto(jupyterlab)
-            page.wait_for_selector(".jp-Notebook", timeout=90_000)
-            page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
-            # JupyterLab may still ask which kernel to use: accept its default
-            with contextlib.suppress(PlaywrightTimeout):
-                page.click(".jp-Dialog .jp-mod-accept", timeout=15_000)
-            # wait for the kernel, then run every cell
-            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
-                                   timeout=90_000)
-            # not awaited: the command's promise lasts as long as the cells run
-            page.evaluate("() => { window.jupyterapp.commands.execute("
-                          "'notebook:run-all-cells'); }")
+            _run_all(page)
             try:
                 page.wait_for_selector(".jp-RenderedSVG", timeout=120_000)
                 page.wait_for_selector(".orquestra-live [data-node='worker1']",
@@ -124,3 +143,42 @@ def test_widgets_render_in_jupyterlab(jupyterlab: str, tmp_path: Path) -> None:
     assert "manager1" in text and "worker1" in text
     assert "Quórum" in text or "Quorum" in text
     assert (OUTPUT / "jupyterlab-widgets.png").stat().st_size > 10_000
+
+
+@pytest.mark.timeout(900)
+def test_a_newcomer_opens_the_index_and_runs_lesson_00(tmp_path: Path,
+                                                        lab_engine: object) -> None:
+    """From lessons/index.ipynb, follow the link to lesson 00 (pt-BR) and run all of it."""
+    _chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    root = tmp_path / "lessons"  # a copy: the run writes checkpoints and outputs
+    shutil.copytree(lessons.LESSONS, root)
+    lesson = next(x for x in lessons.find() if x.number == "00" and x.lang == "pt-BR")
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    try:
+        with serve(root, tmp_path) as (base, token), sync_playwright() as pw:
+            browser = pw.chromium.launch_persistent_context(
+                str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True,
+                args=FLAGS, viewport={"width": 1400, "height": 1000})
+            try:
+                page = browser.new_page()
+                page.goto(f"{base}/lab/tree/index.ipynb?token={token}")
+                link = f".jp-RenderedMarkdown a[href='{lesson.link(lessons.LESSONS)}']"
+                page.click(link, timeout=90_000)
+                page.wait_for_selector(f".jp-NotebookPanel[data-path*='{lesson.path.name}'], "
+                                       f".lm-TabBar-tab[title*='{lesson.path.name}']",
+                                       timeout=60_000)
+                _run_all(page)
+                try:
+                    page.wait_for_selector(".orquestra-summary", timeout=600_000)
+                    page.wait_for_selector(".jp-RenderedSVG", timeout=10_000)
+                finally:
+                    page.screenshot(path=str(OUTPUT / "lesson-00.png"), full_page=True)
+                text = page.inner_text(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
+            finally:
+                browser.close()
+    finally:
+        remove(full_name("lesson-00"))
+    assert "Traceback" not in text
+    assert "Aula 00" in text and "ainda não" in text  # undone exercises, in pt-BR

@@ -25,6 +25,7 @@ from docker.types import EndpointSpec, ServiceMode
 from labs import Cluster, faults, runtime, spec, tls
 from labs.cluster import leftovers, remove_all
 from labs.errors import ClusterConflict, LabError
+from labs.status import NO_SWARM
 from labs.timing import wait_until
 
 pytestmark = pytest.mark.integration
@@ -72,7 +73,10 @@ def test_bare_cluster_has_engines_but_no_swarm(lab_engine: object) -> None:
         for node in bare.nodes:
             assert node.swarm_info()["LocalNodeState"] == "inactive"
         status = bare.status()
-        assert status.leader is None and "not a swarm manager" in status.problem
+        assert status.leader is None and status.problem == NO_SWARM
+        assert {n.state for n in status.nodes} == {"not in swarm"}
+        label = bare.diagram(lang="en").source
+        assert "no swarm: independent Docker engines" in label and "NO LEADER" not in label
         # what a student does by hand in lesson 03
         manager, worker = bare.node("manager1"), bare.node("worker1")
         manager.client.swarm.init(advertise_addr=manager.ip)

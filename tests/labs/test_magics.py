@@ -47,3 +47,12 @@ def test_magic_runs_commands_on_the_node_and_stops_at_a_failure(
         captured = capsys.readouterr()
         assert code != 0 and "nosuch" in captured.err
         assert "$ docker node ls" not in captured.out  # stopped at the failure
+
+
+def test_an_empty_exercise_cell_runs_and_does_nothing() -> None:
+    assert magics.keep_empty_cells(["%%docker worker1\n"]) == ["%%docker worker1\n", "\n"]
+    assert magics.keep_empty_cells(["%%docker worker1\n", "  \n"]) == ["%%docker worker1\n", "\n"]
+    full = ["%%docker worker1\n", "docker ps\n"]
+    assert magics.keep_empty_cells(full) == full
+    magics._current.clear()
+    assert magics.run("worker1", "\n# nothing yet\n") == 0  # no cluster needed for nothing
