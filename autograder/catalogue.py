@@ -184,8 +184,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "worker2's availability is '{availability}', not drain."},
     "03.2.tasks.ok": {"pt-BR": "Nenhuma tarefa roda em worker2.",
                       "en": "No task runs on worker2."},
-    "03.2.tasks.no": {"pt-BR": "Ainda há {count} tarefa(s) rodando em worker2.",
-                      "en": "{count} task(s) still run on worker2."},
+    "03.2.tasks.no": {"pt-BR": "Drenado, worker2 fica sem tarefas; agora roda {count} "
+                               "(só conta depois do drain).",
+                      "en": "Once drained, worker2 runs no task; it runs {count} now "
+                            "(this counts only after the drain)."},
     "03.2.hint.1": {"pt-BR": "docker node update --availability drain worker2 (num manager).",
                     "en": "docker node update --availability drain worker2 (on a manager)."},
     "03.3.title": {"pt-BR": "Rotule worker1 com disk=ssd", "en": "Label worker1 with disk=ssd"},

@@ -347,6 +347,8 @@ class Cluster:
             host_ports = free_ports(len(wanted))
             host_config = api.create_host_config(
                 **self.runtime.host_config(),
+                # an init as PID 1 reaps the shims that dockerd leaves behind as zombies
+                init=True,
                 binds={volume: {"bind": "/var/lib/docker", "mode": "rw"}},
                 port_bindings={c: ("127.0.0.1", h) for c, h in zip(wanted, host_ports,
                                                                    strict=True)},
