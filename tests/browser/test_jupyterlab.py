@@ -33,6 +33,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "browser"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SHOWN = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook in the front tab
 CELLS = [
     "from labs import Cluster\nfrom labs.widgets import live, quorum_explorer\n"
     "cluster = Cluster('browser', managers=1, workers=1).up()",
@@ -103,12 +104,12 @@ def _run_all(page: Any) -> None:
     """Accept JupyterLab's kernel question if it asks, wait for the kernel, run every cell."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    page.wait_for_selector(".jp-Notebook", timeout=90_000)
+    page.wait_for_selector(f"{SHOWN} .jp-Notebook", timeout=90_000)
     page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
     # JupyterLab may still ask which kernel to use: accept its default
     with contextlib.suppress(PlaywrightTimeout):
         page.click(".jp-Dialog .jp-mod-accept", timeout=15_000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+    page.wait_for_selector(f"{SHOWN} .jp-Notebook-ExecutionIndicator[data-status='idle']",
                            timeout=90_000)
     # not awaited: the command's promise lasts as long as the cells run
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
@@ -164,10 +165,10 @@ def test_a_newcomer_opens_the_index_and_runs_lesson_00(tmp_path: Path,
             try:
                 page = browser.new_page()
                 page.goto(f"{base}/lab/tree/index.ipynb?token={token}")
-                link = f".jp-RenderedMarkdown a[href='{lesson.link(lessons.LESSONS)}']"
-                page.click(link, timeout=90_000)
-                page.wait_for_selector(f".jp-NotebookPanel[data-path*='{lesson.path.name}'], "
-                                       f".lm-TabBar-tab[title*='{lesson.path.name}']",
+                # JupyterLab rewrites the link's href; find it by the lesson's title
+                page.click(f".jp-RenderedMarkdown a:has-text('{lesson.title}')",
+                           timeout=90_000)
+                page.wait_for_selector(f".jp-Notebook h1:has-text('Aula 00 · {lesson.title}')",
                                        timeout=60_000)
                 _run_all(page)
                 try:
@@ -175,7 +176,7 @@ def test_a_newcomer_opens_the_index_and_runs_lesson_00(tmp_path: Path,
                     page.wait_for_selector(".jp-RenderedSVG", timeout=10_000)
                 finally:
                     page.screenshot(path=str(OUTPUT / "lesson-00.png"), full_page=True)
-                text = page.inner_text(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
+                text = page.inner_text(f"{SHOWN} .jp-Notebook")
             finally:
                 browser.close()
     finally:
