@@ -11,7 +11,8 @@ LAB_PORT     ?= 8888
 .PHONY: lab test engine images clean-clusters
 
 lab: $(VENV)/.installed images
-	$(BIN)/jupyter lab --ServerApp.root_dir=lessons --ip=127.0.0.1 --port=$(LAB_PORT) \
+	$(BIN)/jupyter lab --ServerApp.root_dir=lessons --LabApp.default_url=/lab/tree/index.ipynb \
+		--ip=127.0.0.1 --port=$(LAB_PORT) \
 		$(BROWSER_FLAG) $(ROOT_FLAG)
 
 test: $(VENV)/.installed images
