@@ -15,7 +15,7 @@ from nbformat import v4
 
 from autograder import checks as registry
 from autograder import solutions
-from autograder.grade.submissions import META_KEY
+from autograder.grade.submissions import META_KEY, check_cells
 
 
 def setup_source(lesson: str) -> str:
@@ -53,12 +53,11 @@ def solved(nb: Any) -> Any:
     """A copy of lesson notebook ``nb`` with each check's reference solution in a new
     cell right before its check cell (the learner's own cells are kept)."""
     out = copy.deepcopy(nb)
+    checks_at = dict(check_cells(out))
     cells = []
-    for cell in out.cells:
-        meta = cell.get("metadata", {}).get(META_KEY) or {}
-        check_id = meta.get("check") if isinstance(meta, dict) else None
-        if isinstance(check_id, str):
-            cells.append(v4.new_code_cell(solutions.source(check_id)))
+    for index, cell in enumerate(out.cells):
+        if index in checks_at:
+            cells.append(v4.new_code_cell(solutions.source(checks_at[index])))
         cells.append(cell)
     out.cells = cells
     return out
