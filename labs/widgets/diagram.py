@@ -9,6 +9,7 @@ shows itself as SVG.
 from __future__ import annotations
 
 import html
+import itertools
 from typing import Any
 
 import graphviz
@@ -103,16 +104,20 @@ def diagram(snapshot: ClusterStatus, *, networks: bool = False, lang: str | None
             label += f": {snapshot.problem}"
     graph.attr(label=label, labelloc="t", fontname="Helvetica", fontsize="14",
                fontcolor="#b00000" if alarm else "#222222",
-               rankdir="TB", nodesep="0.3")
+               rankdir="TB", nodesep="0.3", newrank="true")
     graph.attr("node", shape="plain", fontname="Helvetica")
     for role, title in (("manager", texts["managers"]), ("worker", texts["workers"])):
         members = [n for n in snapshot.nodes if n.role == role]
         if not members:
             continue
         with graph.subgraph(name=f"cluster_{role}s") as group:
-            group.attr(label=title, style="rounded,dashed", color="#888888")
+            # one row, in the snapshot's order: invisible edges between same-rank
+            # nodes keep dot from swapping them (it drew worker2 left of worker1)
+            group.attr(label=title, style="rounded,dashed", color="#888888", rank="same")
             for node in members:
                 group.node(node.hostname, _node_label(node, snapshot, colours, texts))
+            for left, right in itertools.pairwise(members):
+                group.edge(left.hostname, right.hostname, style="invis")
     if networks:
         graph.attr("edge", style="dashed", arrowhead="none", color="#555555")
         names = sorted({n for s in snapshot.services for n in s.networks})

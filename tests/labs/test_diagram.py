@@ -66,6 +66,14 @@ def test_overlay_networks_link_the_nodes_that_run_their_tasks() -> None:
     assert ">backend<" in graph.pipe(format="svg").decode()
 
 
+@pytest.mark.parametrize("networks", [False, True])
+def test_nodes_are_drawn_left_to_right_in_name_order(networks: bool) -> None:
+    plain = diagram(leader_snapshot(), networks=networks).pipe(format="plain").decode()
+    x = {line.split()[1]: float(line.split()[2]) for line in plain.splitlines()
+         if line.startswith("node ")}
+    assert x["manager1"] < x["worker1"] < x["worker2"], x
+
+
 @pytest.mark.parametrize(("container", "state", "availability", "expected"), [
     ("running", "ready", "active", "ready"),
     ("running", "ready", "drain", "drain"),
