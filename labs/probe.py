@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from types import TracebackType
 
 from labs.errors import LabError
+from labs.timing import wait_until
 
 _OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
@@ -111,18 +112,15 @@ class Prober:
         self.stop()
 
     def wait_for(self, ok: bool, *, timeout: float = 60.0) -> float:
-        """Block until a sample answers ``ok`` (True: served, False: failed); return its time."""
+        """Wait for a new sample answering ``ok`` (True: served, False: failed); its time."""
         seen = len(self.samples)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            fresh = self.samples[seen:]
-            for sample in fresh:
-                if sample.ok is ok:
-                    return sample.at
-            seen += len(fresh)
-            time.sleep(self.interval / 2)
+
+        def arrived() -> Sample | None:
+            return next((s for s in self.samples[seen:] if s.ok is ok), None)
+
         wanted = "an answer" if ok else "a failure"
-        raise LabError(f"no {wanted} from {self.url} within {timeout:g} s")
+        return wait_until(arrived, timeout=timeout, interval=self.interval / 2,
+                          what=f"{wanted} from {self.url}").at
 
     # -- what the samples say --------------------------------------------------
     def outages(self) -> list[tuple[float, float]]:
