@@ -50,3 +50,33 @@ def current() -> str:
 def resolve(language: str | None) -> str:
     """``language`` when given, else :func:`current`."""
     return language or current()
+
+
+def number(value: float, language: str | None = None, spec: str = "") -> str:
+    """``value`` formatted with ``spec`` (as in ``format()``), with the decimal mark of
+    ``language``: Brazilian readers expect 4,6 s and 1.250 ms, not 4.6 s and 1,250 ms.
+
+    The one place where numbers shown to learners get their decimal mark.
+    """
+    text = format(value, spec)
+    if resolve(language) == "pt-BR":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text
+
+
+class LocalNumber(float):
+    """A float that formats itself with :func:`number` in a given language, so that
+    message templates such as ``"{seconds:.1f} s"`` need no language of their own."""
+
+    language: str
+
+    def __new__(cls, value: float, language: str) -> LocalNumber:
+        made = super().__new__(cls, value)
+        made.language = language
+        return made
+
+    def __format__(self, spec: str) -> str:
+        return number(float(self), self.language, spec)
+
+    def __str__(self) -> str:
+        return self.__format__("")

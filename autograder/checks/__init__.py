@@ -17,6 +17,11 @@ def _modules() -> list[ModuleType]:
             if m.name.startswith("lesson")]
 
 
+def lesson_messages() -> dict[str, dict[str, dict[str, str]]]:
+    """Each lesson's own texts (``MESSAGES`` in its module), by lesson number."""
+    return {module.__name__[-2:]: dict(getattr(module, "MESSAGES", {})) for module in _modules()}
+
+
 def all_checks() -> dict[str, Check]:
     """Every check by id, in lesson order."""
     found: dict[str, Check] = {}
@@ -46,11 +51,13 @@ def cluster_shape(lesson: str) -> dict[str, object]:
 
 
 def fingerprint(lesson: str) -> str:
-    """Hash of the lesson's check code: a change re-grades every submission."""
+    """Hash of the lesson's checks, texts and solutions, and of the code that runs them:
+    a change re-grades every submission of that lesson, and only of that lesson."""
     module = importlib.import_module(f"{__name__}.lesson{lesson.zfill(2)}")
-    from autograder import catalogue, check
+    solution = importlib.import_module(f"autograder.solutions.lesson{lesson.zfill(2)}")
+    from autograder import catalogue, check, i18n
 
     digest = hashlib.sha256()
-    for source in (module, check, catalogue):
+    for source in (module, solution, check, catalogue, i18n):
         digest.update(inspect.getsource(source).encode())
     return digest.hexdigest()[:16]

@@ -45,6 +45,72 @@ def host_restart(ctx: Context) -> list[Part]:
                      outage=outage)]
 
 
+
+MESSAGES = {
+    "02.1.title": {
+        "pt-BR": "A loja à mão: shop-1 em worker1, shop-2 em worker2",
+        "en": "The shop by hand: shop-1 on worker1, shop-2 on worker2",
+    },
+    "02.1.running.ok": {
+        "pt-BR": "{name} roda em {node} com a política de reinício {policy}.",
+        "en": "{name} runs on {node} with restart policy {policy}.",
+    },
+    "02.1.running.no": {
+        "pt-BR": "{name} deveria rodar em {node} com --restart always (política vista: {policy}).",
+        "en": "{name} should run on {node} with --restart always (policy seen: {policy}).",
+    },
+    "02.1.answer.ok": {
+        "pt-BR": "{name} responde na porta {port} de {node}.",
+        "en": "{name} answers on port {port} of {node}.",
+    },
+    "02.1.answer.no": {
+        "pt-BR": "{name} não responde na porta {port} de {node}.",
+        "en": "{name} does not answer on port {port} of {node}.",
+    },
+    "02.1.hint.1": {
+        "pt-BR": ("Uma célula %%docker por nó: docker run -d --name shop-1 --restart always -p "
+                  "8080:80 orquestra-lab/app:v1"),
+        "en": ("One %%docker cell per node: docker run -d --name shop-1 --restart always -p "
+               "8080:80 orquestra-lab/app:v1"),
+    },
+    "02.1.hint.2": {
+        "pt-BR": "Sem política de reinício? docker rm -f o contêiner e crie de novo.",
+        "en": "No restart policy? docker rm -f the container and create it again.",
+    },
+    "02.2.title": {
+        "pt-BR": "O host caiu e voltou: shop-1 voltou sozinho?",
+        "en": "The host went down and came back: did shop-1 return by itself?",
+    },
+    "02.2.restarted.ok": {
+        "pt-BR": "worker1 foi parado e iniciado depois que shop-1 foi criado.",
+        "en": "worker1 was stopped and started after shop-1 was created.",
+    },
+    "02.2.restarted.no": {
+        "pt-BR": ("worker1 não foi parado e iniciado de novo desde que shop-1 foi criado "
+                  "(worker1 agora: {state})."),
+        "en": ("worker1 has not been stopped and started again since shop-1 was created (worker1 "
+               "now: {state})."),
+    },
+    "02.2.back.ok": {
+        "pt-BR": ("shop-1 voltou sozinho e responde; ficou fora do ar {outage} s depois que o "
+                  "host parou (relógios do Docker)."),
+        "en": ("shop-1 came back by itself and answers; it was down {outage} s after the host "
+               "stopped (Docker's clocks)."),
+    },
+    "02.2.back.no": {
+        "pt-BR": "shop-1 ainda não voltou a responder em worker1.",
+        "en": "shop-1 does not answer on worker1 yet.",
+    },
+    "02.2.hint.1": {
+        "pt-BR": "Pare e inicie o host: cluster.node('worker1').stop() e depois .start()",
+        "en": "Stop and start the host: cluster.node('worker1').stop(), then .start()",
+    },
+    "02.2.hint.2": {
+        "pt-BR": "shop-1 só volta sozinho se foi criado com --restart always.",
+        "en": "shop-1 only comes back by itself if it was made with --restart always.",
+    },
+}
+
 CHECKS = [
     Check("02.1", CLUSTER_NAME, shops_by_hand, points=2, window=15,
           hints=("02.1.hint.1", "02.1.hint.2")),

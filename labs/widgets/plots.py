@@ -90,10 +90,7 @@ def _texts(lang: str) -> dict[str, str]:
 
 def _number(value: float, lang: str, decimals: int) -> str:
     """``value`` with thousands grouping and the decimal mark of ``lang``."""
-    text = f"{value:,.{decimals}f}"
-    if lang == "pt-BR":
-        text = text.translate(str.maketrans(",.", ".,"))
-    return text
+    return language.number(value, lang, f",.{decimals}f")
 
 
 def _check_values(name: str, values: Sequence[float], *, nonnegative: bool = True) -> None:

@@ -6,17 +6,17 @@ import string
 
 import pytest
 
-from autograder import catalogue, checks, solutions
-from autograder.i18n import LANGUAGES, set_language, text
+from autograder import checks, solutions
+from autograder.i18n import LANGUAGES, messages, set_language, text
 
 
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-@pytest.mark.parametrize("message_id", sorted(catalogue.MESSAGES))
+@pytest.mark.parametrize("message_id", sorted(messages()))
 def test_message_has_both_languages_with_the_same_placeholders(message_id: str) -> None:
-    entry = catalogue.MESSAGES[message_id]
+    entry = messages()[message_id]
     assert set(entry) == set(LANGUAGES)
     assert placeholders(entry["pt-BR"]) == placeholders(entry["en"])
     assert entry["pt-BR"] != "" and entry["en"] != ""
