@@ -43,13 +43,17 @@ class Context:
         return text(message_id, self.lang, **params)
 
     def part(self, ok: bool, base: str, weight: float = 1.0, *, waiting: bool = True,
-             **params: Any) -> Part:
-        """A part whose message is ``base.ok`` or ``base.no`` from the catalogue.
+             mistake: str | None = None, **params: Any) -> Part:
+        """A part whose message is ``base.ok`` or ``base.no`` from the lesson's texts.
 
         ``waiting=False`` says that a failure here will not fix itself by waiting.
+        ``mistake`` names the text (``base.mistake.NAME``, formatted with ``params``)
+        that tells a failed part's author what went wrong when the check recognised
+        the mistake; ignored when the part holds.
         """
         message = self.msg(f"{base}.{'ok' if ok else 'no'}", **params)
-        return Part(ok, message, weight, waiting)
+        hint = self.msg(f"{base}.mistake.{mistake}", **params) if mistake and not ok else ""
+        return Part(ok, message, weight, waiting, hint)
 
     @functools.cached_property
     def api(self) -> Any:
@@ -116,6 +120,8 @@ class Context:
 
 
 CheckFn = Callable[[Context], list[Part]]
+OnWait = Callable[[list[Part], float, float], None]
+"""Told, while a check waits, the parts seen so far, the seconds waited and the limit."""
 
 
 @dataclass(frozen=True)
@@ -144,8 +150,13 @@ class Check:
         return text(f"{self.id}.title", lang)
 
     def run(self, cluster: Cluster | None = None, *, window: float | None = None,
-            hints_shown: int = 0, lang: str | None = None) -> CheckResult:
-        """Check the live cluster, polling until it holds or the window ends."""
+            hints_shown: int = 0, lang: str | None = None,
+            on_wait: OnWait | None = None) -> CheckResult:
+        """Check the live cluster, polling until it holds or the window ends.
+
+        ``on_wait`` is called before each wait, so a notebook can show what the check
+        is waiting for.
+        """
         lang = lang or language()
         limit = self.window if window is None else min(window, self.window)
         started = time.monotonic()
@@ -173,8 +184,11 @@ class Check:
             if parts and all(p.ok for p in parts):
                 return self._result(Status.PASSED, parts, 0, lang, started)
             settled = not any(p.waiting for p in parts if not p.ok)
-            if settled or time.monotonic() - started >= limit:
+            waited = time.monotonic() - started
+            if settled or waited >= limit:
                 return self._result(Status.FAILED, parts, hints_shown, lang, started)
+            if on_wait is not None:
+                on_wait(parts, waited, limit)
             time.sleep(0.5)
 
     def _result(self, status: Status, parts: list[Part], hints_shown: int, lang: str,

@@ -1,17 +1,24 @@
 """What a student calls in a notebook: ``check("04.2")`` and ``summary("04")``.
 
 Hints unlock progressively: after the first failed try of a check the first
-hint shows, after the second the second, and so on.
+hint shows, after the second the second, and so on. While a check waits for
+the cluster to converge, a line says so and what is still missing.
 """
 
 from __future__ import annotations
 
+import html
 import os
+import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from autograder import checks
+from autograder.check import OnWait
 from autograder.i18n import language, text
-from autograder.result import CheckResult, Summary
+from autograder.result import CheckResult, Part, Summary
 
 _failed_tries: Counter[str] = Counter()
 
@@ -26,9 +33,11 @@ def check(check_id: str, *, window: float | None = None) -> CheckResult:
         raise KeyError(text("unknown.check", id=check_id, known=known)) from None
     if os.environ.get("ORQUESTRA_GRADING"):
         window = 0  # the grader checks for itself; no need to wait here
+    lang = language()
     # a failure of this try unlocks one more hint (run() shows none on a pass)
-    result = found.run(window=window, hints_shown=_failed_tries[check_id] + 1,
-                       lang=language())
+    with _waiting_line(check_id, lang) as on_wait:
+        result = found.run(window=window, hints_shown=_failed_tries[check_id] + 1,
+                           lang=lang, on_wait=on_wait)
     if not result.passed:
         _failed_tries[check_id] += 1
     return result
@@ -38,3 +47,55 @@ def summary(lesson: str) -> Summary:
     """Every visible check of ``lesson``, checked now (no waiting)."""
     results = [c.run(window=0) for c in checks.lesson_checks(lesson) if not c.hidden]
     return Summary(lesson.zfill(2), results)
+
+
+def waiting_text(check_id: str, parts: list[Part], seconds: float, limit: float,
+                 lang: str) -> list[str]:
+    """The waiting line, then each part still missing that waiting may fix."""
+    head = text("waiting", lang, id=check_id, seconds=float(seconds), limit=float(limit))
+    return [head, *(p.message for p in parts if not p.ok and p.waiting)]
+
+
+@contextmanager
+def _waiting_line(check_id: str, lang: str) -> Iterator[OnWait]:
+    """A line that shows what the check waits for, updated in place and removed at the end:
+    a display in a notebook, a carriage-returned line on a terminal."""
+    shell = _notebook_shell()
+    shown: list[Any] = []
+
+    def on_wait(parts: list[Part], seconds: float, limit: float) -> None:
+        lines = waiting_text(check_id, parts, seconds, limit, lang)
+        if shell:
+            from IPython.display import HTML, display
+
+            body = "<br>".join(html.escape(line) for line in lines)
+            content = HTML(f"<div class='orquestra-waiting' style='color:#666'>{body}</div>")  # type: ignore[no-untyped-call]
+            if shown:
+                shown[0].update(content)
+            else:
+                shown.append(display(content, display_id=True))  # type: ignore[no-untyped-call]
+        else:
+            sys.stderr.write("\r" + " · ".join(lines)[:160])
+            sys.stderr.flush()
+            shown.append(True)
+
+    try:
+        yield on_wait
+    finally:
+        if shown and shell:
+            from IPython.display import HTML
+
+            shown[0].update(HTML(""))  # type: ignore[no-untyped-call]
+        elif shown:
+            sys.stderr.write("\r" + " " * 160 + "\r")
+            sys.stderr.flush()
+
+
+def _notebook_shell() -> bool:
+    """Whether we run in a Jupyter kernel (rich displays update in place there)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"

@@ -28,6 +28,9 @@ class Part:
     """A failed part the cluster may still converge to (tasks starting, a node
     being noticed down). When every failed part is not waiting, the check
     fails at once instead of using its whole window."""
+    hint: str = ""
+    """For a failed part, what to do about the mistake the check recognised
+    (e.g. joined with the manager token): shown under the part, at once."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,13 @@ class CheckResult:
         lang = self.lang
         lines = [f"{mark} {self.check_id} {self.title}: {text('status.' + self.status, lang)}, "
                  f"{text('points', lang, earned=self.points, total=self.max_points)}"]
-        lines += [f"     {line}" for line in self.message.splitlines()]
+        if self.parts:
+            for part in self.parts:
+                lines.append(f"     {'+' if part.ok else '-'} {part.message}")
+                if part.hint and not part.ok:
+                    lines.append(f"       -> {part.hint}")
+        else:
+            lines += [f"     {line}" for line in self.message.splitlines()]
         lines += [f"     {text('hint', lang, n=i + 1)}: {h}" for i, h in enumerate(self.hints)]
         return "\n".join(lines)
 
@@ -75,7 +84,10 @@ class CheckResult:
         icon = {"passed": "✔", "failed": "✘", "error": "⚠"}[self.status]
         parts = "".join(
             f"<li style='color:{'#1b7f3b' if p.ok else '#444'}'>{'✔' if p.ok else '○'} "
-            f"{html.escape(p.message)}</li>" for p in self.parts
+            f"{html.escape(p.message)}"
+            + (f"<div class='orquestra-mistake' style='color:#8a4b00'>→ {html.escape(p.hint)}"
+               "</div>" if p.hint and not p.ok else "")
+            + "</li>" for p in self.parts
         ) or "".join(f"<li>{html.escape(line)}</li>" for line in self.message.splitlines())
         hints = "".join(
             f"<div style='margin-top:4px'>"

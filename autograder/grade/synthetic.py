@@ -21,7 +21,7 @@ from autograder.grade.submissions import META_KEY, check_cells
 def setup_source(lesson: str) -> str:
     shape = registry.cluster_shape(lesson)
     args = ", ".join(f"{k}={v!r}" for k, v in shape.items() if k != "name")
-    return ("from labs import Cluster\nfrom autograder import check\n"
+    return ("%load_ext labs\nfrom labs import Cluster\nfrom autograder import check\n"
             f"cluster = Cluster({shape['name']!r}, {args}).up()")
 
 
@@ -41,7 +41,7 @@ def notebook(lesson: str, *, solved: bool, extra: dict[str, str] | None = None) 
         if check.hidden:
             continue
         if solved:
-            nb.cells.append(v4.new_code_cell(solutions.source(check.id)))
+            nb.cells.extend(v4.new_code_cell(cell) for cell in solutions.cells(check.id))
         if extra and check.id in extra:
             nb.cells.append(v4.new_code_cell(extra[check.id]))
         nb.cells.append(check_cell(check.id))
@@ -57,7 +57,7 @@ def solved(nb: Any) -> Any:
     cells = []
     for index, cell in enumerate(out.cells):
         if index in checks_at:
-            cells.append(v4.new_code_cell(solutions.source(checks_at[index])))
+            cells.extend(v4.new_code_cell(cell) for cell in solutions.cells(checks_at[index]))
         cells.append(cell)
     out.cells = cells
     return out

@@ -1,27 +1,56 @@
 """Reference solutions, kept with the autograder and out of student notebooks.
 
-Each solution is the source of a notebook cell that does the exercise through
-the lesson's ``cluster`` variable, so the same text is run by the tests
-(``apply``) and inserted into solved notebooks for batch-grading tests.
+A solution is written the way the lesson teaches it: one or more notebook
+cells, each Python or a ``%%docker NODE`` cell (``SOLUTIONS[id]`` is a cell's
+text, or a tuple of them). The same cells are inserted into solved notebooks
+for the batch-grading tests (a real kernel runs them) and run by :func:`apply`
+for the live-check tests: Python with ``exec`` in a namespace holding the
+lesson's ``cluster``, ``%%docker`` cells through :func:`labs.magics.run`, with
+``$name`` taken from that namespace as the notebook would.
 """
 
 from __future__ import annotations
 
 import importlib
+import shlex
 import textwrap
 from typing import Any
 
-from labs import Cluster
+from labs import Cluster, magics
+from labs.errors import LabError
+
+DOCKER_MAGIC = "%%docker"
+
+
+def cells(check_id: str) -> list[str]:
+    """The solution cells of check ``check_id``, in order."""
+    lesson = check_id.split(".")[0]
+    module = importlib.import_module(f"{__name__}.lesson{lesson}")
+    found = module.SOLUTIONS[check_id]
+    texts = (found,) if isinstance(found, str) else tuple(found)
+    return [textwrap.dedent(cell).strip() + "\n" for cell in texts]
 
 
 def source(check_id: str) -> str:
-    """The solution cell of check ``check_id``."""
-    lesson = check_id.split(".")[0]
-    module = importlib.import_module(f"{__name__}.lesson{lesson}")
-    return textwrap.dedent(module.SOLUTIONS[check_id]).strip() + "\n"
+    """The solution of check ``check_id`` as one text (cells separated by a blank line)."""
+    return "\n".join(cells(check_id))
 
 
-def apply(check_id: str, cluster: Cluster) -> None:
-    """Run the solution of ``check_id`` against ``cluster``."""
-    namespace: dict[str, Any] = {"cluster": cluster}
-    exec(compile(source(check_id), f"<solution {check_id}>", "exec"), namespace)
+def apply(check_id: str, cluster: Cluster, namespace: dict[str, Any] | None = None) -> None:
+    """Run the solution of ``check_id`` against ``cluster``, cell by cell.
+
+    ``namespace`` carries variables between the solutions of one lesson, as a kernel
+    would; raises :class:`LabError` when a ``%%docker`` command fails.
+    """
+    names = namespace if namespace is not None else {}
+    names.setdefault("cluster", cluster)
+    for index, cell in enumerate(cells(check_id)):
+        if cell.startswith(DOCKER_MAGIC):
+            head, _, body = cell.partition("\n")
+            node = shlex.split(head[len(DOCKER_MAGIC):])[0]
+            code = magics.run(node, body, cluster=cluster.name, namespace=names)
+            if code != 0:
+                raise LabError(f"solution {check_id}, cell {index + 1}: a docker command "
+                               f"failed with exit code {code}")
+        else:
+            exec(compile(cell, f"<solution {check_id} cell {index + 1}>", "exec"), names)
