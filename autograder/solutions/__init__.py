@@ -47,7 +47,11 @@ def apply(check_id: str, cluster: Cluster, namespace: dict[str, Any] | None = No
     for index, cell in enumerate(cells(check_id)):
         if cell.startswith(DOCKER_MAGIC):
             head, _, body = cell.partition("\n")
-            node = shlex.split(head[len(DOCKER_MAGIC):])[0]
+            words = shlex.split(head[len(DOCKER_MAGIC):])
+            if not words:
+                raise LabError(f"solution {check_id}, cell {index + 1}: say which node, "
+                               "e.g. %%docker manager1")
+            node = words[0]
             code = magics.run(node, body, cluster=cluster.name, namespace=names)
             if code != 0:
                 raise LabError(f"solution {check_id}, cell {index + 1}: a docker command "

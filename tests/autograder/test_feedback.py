@@ -1,0 +1,94 @@
+"""What a learner reads: numbers in their language, the mistake a check saw, what a
+waiting check waits for, and solutions written as notebook cells. No cluster needed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from autograder import solutions
+from autograder.check import Check, Context
+from autograder.i18n import messages, text
+from autograder.inline import waiting_text
+from autograder.result import Part, Status
+from labs.errors import LabError
+from labs.language import number
+
+
+def test_numbers_take_the_decimal_comma_in_pt_br_only() -> None:
+    assert text("points", "pt-BR", earned=0.67, total=2.0) == "0,67 de 2 pontos"
+    assert text("points", "en", earned=0.67, total=2.0) == "0.67 of 2 points"
+    assert number(1250.5, "pt-BR", ",.1f") == "1.250,5"
+    assert number(1250.5, "en", ",.1f") == "1,250.5"
+    assert text("points", "pt-BR", earned=1, total=2) == "1 de 2 pontos"  # ints untouched
+
+
+def test_every_mistake_text_belongs_to_a_part_with_both_outcomes() -> None:
+    for message_id in messages():
+        if ".mistake." in message_id:
+            base = message_id.split(".mistake.")[0]
+            assert f"{base}.no" in messages(), message_id
+
+
+class FakeCluster:
+    """Stands where a check's cluster goes; the check functions below never touch it."""
+
+
+def _check(fn: Any, window: float = 5.0) -> Check:
+    return Check("04.1", "lesson-04", fn, points=2, window=window)
+
+
+def test_a_recognised_mistake_shows_under_its_failed_part_only() -> None:
+    def fn(ctx: Context) -> list[Part]:
+        return [ctx.part(False, "04.1.exists", waiting=False, mistake="x"),
+                ctx.part(True, "04.1.exists", mistake="x")]
+
+    ctx = Context(FakeCluster(), "en")  # type: ignore[arg-type]
+    ctx.msg = lambda message_id, **params: message_id  # type: ignore[method-assign]
+    failed, held = fn(ctx)
+    assert failed.hint == "04.1.exists.mistake.x" and held.hint == ""
+    result = _check(fn)._result(Status.FAILED, [failed, held], 0, "en", 0.0)
+    assert "-> 04.1.exists.mistake.x" in str(result)
+    assert "orquestra-mistake" in result._repr_html_()
+    passed = _check(fn)._result(Status.FAILED, [held], 0, "en", 0.0)
+    assert "orquestra-mistake" not in passed._repr_html_()
+
+
+def test_a_waiting_check_says_what_it_waits_for_until_it_holds() -> None:
+    polls: list[int] = []
+
+    def fn(ctx: Context) -> list[Part]:
+        polls.append(1)
+        ready = len(polls) >= 3
+        return [Part(True, "exists"), Part(ready, "2 of 4 tasks running", waiting=True)]
+
+    seen: list[list[str]] = []
+    result = _check(fn).run(FakeCluster(), lang="pt-BR",  # type: ignore[arg-type]
+                            on_wait=lambda parts, s, limit: seen.append(
+                                waiting_text("04.1", parts, s, limit, "pt-BR")))
+    assert result.passed and len(seen) == 2
+    assert seen[0][0].startswith("Verificando 04.1: esperando o cluster (0 s de até 5 s)")
+    assert seen[0][1:] == ["2 of 4 tasks running"]  # only what is missing and may come
+
+
+def test_a_check_that_cannot_converge_does_not_wait() -> None:
+    seen: list[object] = []
+    result = _check(lambda ctx: [Part(False, "no service", waiting=False)]).run(
+        FakeCluster(), lang="en", on_wait=lambda *a: seen.append(a))  # type: ignore[arg-type]
+    assert result.status is Status.FAILED and seen == []
+
+
+def test_solutions_are_cells_a_learner_could_type() -> None:
+    for check_id in ("03.1", "04.1"):
+        cells = solutions.cells(check_id)
+        assert cells and all(cell.strip() for cell in cells)
+        assert solutions.source(check_id) == "\n".join(cells)
+
+
+@pytest.mark.parametrize("cell", ["%%docker\n", "%%docker \ndocker ps\n"])
+def test_a_docker_cell_without_a_node_is_refused(cell: str, monkeypatch: pytest.MonkeyPatch
+                                                 ) -> None:
+    monkeypatch.setattr(solutions, "cells", lambda _id: [cell])
+    with pytest.raises(LabError, match="say which node"):
+        solutions.apply("00.1", FakeCluster())  # type: ignore[arg-type]
