@@ -54,7 +54,7 @@ def solved(nb: Any) -> Any:
     cell right before its check cell (the learner's own cells are kept)."""
     out = copy.deepcopy(nb)
     checks_at = dict(check_cells(out))
-    cells = []
+    cells: list[Any] = []
     for index, cell in enumerate(out.cells):
         if index in checks_at:
             cells.extend(v4.new_code_cell(cell) for cell in solutions.cells(checks_at[index]))
