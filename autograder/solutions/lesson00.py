@@ -1,12 +1,12 @@
-"""Lesson 00 solutions (docker run on a chosen node, as API calls)."""
+"""Lesson 00 solutions: docker run on a chosen node, typed in that node's %%docker cell."""
 
 SOLUTIONS = {
     "00.1": """
-        cluster.node("worker1").client.containers.run(
-            "orquestra-lab/app:v1", name="hello", detach=True, ports={"80/tcp": 8080})
+        %%docker worker1
+        docker run -d --name hello -p 8080:80 orquestra-lab/app:v1
     """,
     "00.2": """
-        cluster.node("manager1").client.containers.run(
-            "orquestra-lab/app:v2", name="hello", detach=True, ports={"80/tcp": 8081})
+        %%docker manager1
+        docker run -d --name hello -p 8081:80 orquestra-lab/app:v2
     """,
 }

@@ -1,19 +1,23 @@
-"""Lesson 01 solutions (docker run with cgroup limits, as API calls)."""
+"""Lesson 01 solutions: docker run with cgroup limits, typed in a %%docker manager1 cell."""
 
 SOLUTIONS = {
     "01.1": """
-        cluster.node("manager1").client.containers.run(
-            "orquestra-lab/app:v1", name="limited", detach=True, mem_limit="64m")
+        %%docker manager1
+        docker run -d --name limited --memory 64m orquestra-lab/app:v1
     """,
-    "01.2": """
-        hog = cluster.node("manager1").client.containers.run(
-            "orquestra-lab/app:v1", ["/dev/zero"], name="hog", entrypoint=["tail"],
-            detach=True, mem_limit="32m", memswap_limit="32m")
-        hog.wait(timeout=60)
+    "01.2": r"""
+        %%docker manager1
+        docker run -d --name tight --memory 64m --memory-swap 64m \
+            --entrypoint dd orquestra-lab/app:v1 if=/dev/zero of=/dev/null bs=80M count=1
+        docker run -d --name roomy --memory 96m --memory-swap 96m \
+            --entrypoint dd orquestra-lab/app:v1 if=/dev/zero of=/dev/null bs=80M count=1
     """,
     "01.3": """
-        for _ in range(5):
-            cluster.node("manager1").client.containers.run(
-                "orquestra-lab/app:v1", entrypoint=["true"], labels={"lab": "start"})
+        %%docker manager1
+        docker run --label lab=start --entrypoint true orquestra-lab/app:v1
+        docker run --label lab=start --entrypoint true orquestra-lab/app:v1
+        docker run --label lab=start --entrypoint true orquestra-lab/app:v1
+        docker run --label lab=start --entrypoint true orquestra-lab/app:v1
+        docker run --label lab=start --entrypoint true orquestra-lab/app:v1
     """,
 }

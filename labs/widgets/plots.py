@@ -39,6 +39,7 @@ LABELS: dict[str, dict[str, str]] = {
         "containers": "Contêineres",
         "median": "Mediana: {} ms",
         "median_of": "Mediana de {}: {} ms",
+        "reference": "{}: {} ms (publicado)",
         "time_s": "Tempo (s)",
         "requests_per_s": "Requisições por segundo",
         "ok": "Requisições com sucesso",
@@ -55,6 +56,7 @@ LABELS: dict[str, dict[str, str]] = {
         "containers": "Containers",
         "median": "Median: {} ms",
         "median_of": "Median of {}: {} ms",
+        "reference": "{}: {} ms (published)",
         "time_s": "Time (s)",
         "requests_per_s": "Requests per second",
         "ok": "Successful requests",
@@ -145,6 +147,7 @@ def start_times(
     samples_ms: Sequence[float],
     *,
     compare: Mapping[str, Sequence[float]] | None = None,
+    reference: Mapping[str, float] | None = None,
     label: str | None = None,
     title: str | None = None,
     lang: str | None = None,
@@ -153,17 +156,24 @@ def start_times(
 
     Args:
         samples_ms: measured start times in milliseconds (at least one).
-        compare: other labelled series drawn as outlines on the same axes, e.g.
-            ``{"VM (fonte: ...)": [31000, 29500]}``; each gets its own median line.
-            When the series together span more than a factor of 20 the x axis
-            is logarithmic, so that both stay readable.
+        compare: other measured series drawn as outlines on the same axes, e.g.
+            ``{"outro host": [520, 610]}``; each gets its own median line.
+        reference: single published figures, not measured here, e.g.
+            ``{"Firecracker [1]": 125, "EC2 [2]": 96900}``. Each is drawn as a marker
+            (a dotted vertical line topped by a triangle), never as a histogram, and the
+            legend shows its label and value ("Firecracker [1]: 125 ms (publicado)"), no
+            median, since a single published number is a bound or an average.
         label: legend name of ``samples_ms`` (default "Contêineres" / "Containers").
         title: optional title above the chart.
         lang: "pt-BR" or "en", the language of the labels.
 
+    When everything drawn spans more than a factor of 20 the x axis is logarithmic,
+    so that milliseconds and minutes stay readable side by side.
+
     Raises:
-        ValueError: a series is empty, holds a negative or non-finite value, or
-            ``lang`` is unknown.
+        ValueError: a series is empty, holds a negative or non-finite value, a
+            reference is negative or non-finite, a name is used twice, or ``lang``
+            is unknown.
     """
     lang = language.resolve(lang)
     texts = _texts(lang)
@@ -176,18 +186,32 @@ def start_times(
                 f"compare uses the name {name!r} twice; pass each series under its own name"
             )
         series[name] = [float(v) for v in values]
+    points: dict[str, float] = {}
+    if reference is not None:
+        _check_mapping("reference", reference)
+        for name, value in reference.items():
+            if name in series:
+                raise ValueError(f"reference uses the name {name!r}, already a series; "
+                                 "pass each reference under its own name")
+            points[name] = float(value)
 
-    every = np.concatenate([np.asarray(v) for v in series.values()])
+    every = np.concatenate([np.asarray(v) for v in series.values()] + [np.asarray(
+        list(points.values()))])
     low, high = float(every.min()), float(every.max())
-    logarithmic = len(series) > 1 and low > 0 and high / low > _LOG_RATIO
-    edges = np.histogram_bin_edges(every, bins="auto")
+    several = len(series) + len(points) > 1
+    logarithmic = several and low > 0 and high / low > _LOG_RATIO
+    measured = np.concatenate([np.asarray(v) for v in series.values()])
+    m_low, m_high = float(measured.min()), float(measured.max())
+    edges = np.histogram_bin_edges(measured, bins="auto")
     count = max(5, min(_MAX_BINS, len(edges) - 1))
-    if logarithmic:
-        bins = np.logspace(math.log10(low), math.log10(high), count + 1).tolist()
+    if logarithmic and m_low > 0:
+        top = m_high if m_high > m_low else m_low * 1.5
+        bins = np.logspace(math.log10(m_low), math.log10(top), count + 1).tolist()
     else:
-        bins = np.histogram_bin_edges(every, bins=count).tolist()
+        bins = np.histogram_bin_edges(measured, bins=count).tolist()
 
     fig, ax = _new_axes((8, 4.5))
+    many = len(series) > 1
     for index, (name, values) in enumerate(series.items()):
         color = f"C{index}"
         if index == 0:
@@ -195,20 +219,32 @@ def start_times(
         else:
             ax.hist(values, bins=bins, color=color, histtype="step", linewidth=2, label=name)
         median = float(np.median(values))
-        digits = 0 if median >= 100 else 1
-        shown = _number(median, lang, digits)
-        text = texts["median_of"].format(name, shown) if compare else texts["median"].format(shown)
+        shown = _number(median, lang, 0 if median >= 100 else 1)
+        text = texts["median_of"].format(name, shown) if many else texts["median"].format(shown)
         ax.axvline(median, color=color, linestyle="--", linewidth=2, label=text)
+    at_top = ax.get_xaxis_transform()  # x in data, y in axes: markers sit on the top edge
+    for index, (name, value) in enumerate(points.items(), start=len(series)):
+        color = f"C{index}"
+        shown = _number(value, lang, 0 if value >= 100 else 1)
+        ax.axvline(value, color=color, linestyle=":", linewidth=1.5)
+        ax.plot([value], [0.97], transform=at_top, marker="v", markersize=10, color=color,
+                linestyle="none", label=texts["reference"].format(name, shown))
 
     if logarithmic:  # ticks at 1-2-5 steps written out in full ("2.000", not "2e3")
         ax.set_xscale("log")
+        ax.set_xlim(low / 1.5, high * 1.5)
         ax.xaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: _number(x, lang, 0)))
         ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel(texts["start_ms"])
     ax.set_ylabel(texts["samples"])
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.legend()
+    if points:  # several entries: the legend goes under the chart, out of the bars' way
+        fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=2,
+                   frameon=False)
+        fig.set_size_inches(8, 5.5)
+    else:
+        ax.legend()
     _finish(ax, title, lang, grid="y", comma_x=not logarithmic, comma_y=False)
     return fig
 

@@ -158,6 +158,51 @@ def test_start_times_rejects_bad_samples(
     assert message in str(info.value)
 
 
+def test_start_times_reference_figures_are_markers_with_their_value_not_histograms(
+        tmp_path: Path) -> None:
+    published = {"Firecracker [1]": 125.0, "EC2 [2]": 96900.0}
+    fig = start_times(SAMPLES_MS, reference=published, label="docker", lang="en")
+    ax = only_axes(fig)
+    # only the measured samples are binned: no bars or outlines for a published number
+    assert sum(bar.get_height() for bar in bar_rectangles(ax)) == len(SAMPLES_MS)
+    assert not [patch for patch in ax.patches if isinstance(patch, Polygon)]
+    [median_line] = dashed_lines(ax)  # one median: the measured series' own
+    assert xs(median_line) == [statistics.median(SAMPLES_MS)] * 2
+    markers = {xs(line)[0]: line for line in ax.get_lines() if line.get_marker() == "v"}
+    assert sorted(markers) == [125.0, 96900.0]
+    dotted = sorted(xs(line)[0] for line in ax.get_lines() if line.get_linestyle() == ":")
+    assert dotted == [125.0, 96900.0]
+    texts = legend_texts(fig)
+    assert "Firecracker [1]: 125 ms (published)" in texts
+    assert "EC2 [2]: 96,900 ms (published)" in texts
+    assert [t for t in texts if "edian" in t] == ["Median: 412 ms"]
+    assert ax.get_xscale() == "log"
+    low, high = ax.get_xlim()
+    assert low < 125.0 and high > 96900.0  # every marker is inside the chart
+    assert_png(fig, tmp_path / "start_times_reference.png")
+
+
+def test_start_times_reference_speaks_portuguese_with_a_decimal_comma() -> None:
+    texts = legend_texts(start_times([1.0, 2.0, 3.0], reference={"VM": 2.5}))
+    assert "VM: 2,5 ms (publicado)" in texts
+    assert "Mediana: 2,0 ms" in texts
+
+
+@pytest.mark.parametrize(
+    ("reference", "message"),
+    [
+        ({}, "reference is empty"),
+        ({"VM": -1.0}, "reference['VM'] is -1.0, a negative value"),
+        ({"VM": math.inf}, "reference['VM'] is inf"),
+        ({"Contêineres": 100.0}, "reference uses the name 'Contêineres', already a series"),
+    ],
+)
+def test_start_times_rejects_bad_references(reference: dict[str, float], message: str) -> None:
+    with pytest.raises(ValueError, match="pass") as info:
+        start_times(SAMPLES_MS, reference=reference)
+    assert message in str(info.value)
+
+
 # --- rolling_update ------------------------------------------------------------------------
 
 
