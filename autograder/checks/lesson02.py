@@ -2,26 +2,76 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from autograder.check import Check, Context
 from autograder.result import Part
 from labs.timing import docker_time
 
 CLUSTER_NAME = "lesson-02"
 CLUSTER = {"name": CLUSTER_NAME, "managers": 1, "workers": 2, "bare": True}
+NODES = ("manager1", "worker1", "worker2")
 PORT = 8080
 SHOPS = {"worker1": "shop-1", "worker2": "shop-2"}
 RESTARTING = ("always", "unless-stopped")
+"""Policies that bring a shop back after a crash and after its host restarts."""
+HEALING = ("on-failure", "always", "unless-stopped")
+"""Policies that restart a crashed container (kill -9 ends it with code 137)."""
+HOST = "worker1"
+PROMO = "promo"
 
 
+def _policy(raw: dict[str, Any]) -> str:
+    return str(raw["HostConfig"]["RestartPolicy"]["Name"] or "no")
+
+
+def _published(raw: dict[str, Any]) -> list[str]:
+    """The container's published ports as ``-p`` writes them: ['8080:80']."""
+    found = []
+    for port, bindings in sorted((raw["HostConfig"].get("PortBindings") or {}).items()):
+        for binding in bindings or []:
+            found.append(f"{binding.get('HostPort') or '?'}:{port.split('/')[0]}")
+    return found
+
+
+def _elsewhere(ctx: Context, node: str, name: str) -> list[str]:
+    """The other nodes (running) that hold a container called ``name``."""
+    return [other for other in NODES if other != node and ctx.container(other, name)]
+
+
+def _seen(ctx: Context, raw: dict[str, Any] | None) -> str:
+    if raw is None:
+        return ctx.msg("02.seen.absent")
+    return ctx.msg("02.seen.container", state=raw["State"]["Status"], policy=_policy(raw))
+
+
+# -- 02.1 --------------------------------------------------------------------------
 def _shop(ctx: Context, node: str, name: str) -> list[Part]:
     raw = ctx.container(node, name)
     running = bool(raw and raw["State"]["Running"])
-    policy = (raw["HostConfig"]["RestartPolicy"]["Name"] or "no") if raw else "-"
+    policy = _policy(raw) if raw else "-"
+    mistake = None
+    if raw is None:
+        mistake = "wrong_node" if _elsewhere(ctx, node, name) else None
+    elif not running:
+        mistake = "not_running"
+    elif policy == "on-failure":
+        mistake = "on_failure"
+    elif policy not in RESTARTING:
+        mistake = "no_policy"
+    parts = [ctx.part(running and policy in RESTARTING, "02.1.running", waiting=False,
+                      mistake=mistake, node=node, name=name, policy=policy,
+                      seen=_seen(ctx, raw),
+                      other=", ".join(_elsewhere(ctx, node, name)) if raw is None else "-")]
+    published = _published(raw) if raw else []
+    right_port = f"{PORT}:80" in published
     status, _ = ctx.fetch(node, PORT) if running else (None, "")
-    return [ctx.part(running and policy in RESTARTING, "02.1.running", waiting=False,
-                     node=node, name=name, policy=policy),
-            ctx.part(status == 200, "02.1.answer", waiting=running, node=node, name=name,
-                     port=PORT)]
+    parts.append(ctx.part(
+        status == 200, "02.1.answer", waiting=running and right_port,
+        mistake="wrong_port" if raw is not None and not right_port else None,
+        node=node, name=name, port=PORT,
+        published=", ".join(published) or ctx.msg("02.seen.no_port")))
+    return parts
 
 
 def shops_by_hand(ctx: Context) -> list[Part]:
@@ -29,24 +79,109 @@ def shops_by_hand(ctx: Context) -> list[Part]:
     return [part for node, name in SHOPS.items() for part in _shop(ctx, node, name)]
 
 
-def host_restart(ctx: Context) -> list[Part]:
-    """worker1 was stopped and started after shop-1 was made; shop-1 came back by itself."""
-    host = ctx.cluster.node("worker1").inspect()["State"]
-    raw = ctx.container("worker1", "shop-1")
-    created = docker_time(raw["Created"]) if raw else None
-    host_stopped = docker_time(host["FinishedAt"])
-    restarted = bool(created and host_stopped and host_stopped > created and host["Running"])
-    running = bool(raw and raw["State"]["Running"])
-    back = docker_time(raw["State"]["StartedAt"]) if raw else None
-    status, _ = ctx.fetch("worker1", PORT) if running else (None, "")
-    outage = f"{back - host_stopped:.1f}" if back and host_stopped and back > host_stopped else "-"
-    return [ctx.part(restarted, "02.2.restarted", waiting=False, state=host["Status"]),
-            ctx.part(restarted and running and status == 200, "02.2.back", waiting=restarted,
-                     outage=outage)]
+# -- 02.2 --------------------------------------------------------------------------
+def _promo_policy(ctx: Context, raw: dict[str, Any] | None) -> Part:
+    """promo exists on worker1, was started once, and a crash would restart it."""
+    started = bool(raw and docker_time(raw["State"]["StartedAt"]))
+    policy = _policy(raw) if raw else "-"
+    mistake = None
+    if raw is None:
+        mistake = "wrong_node" if _elsewhere(ctx, HOST, PROMO) else None
+    elif not started:
+        mistake = "never_started"
+    elif policy not in HEALING:
+        mistake = "no_policy"
+    return ctx.part(started and policy in HEALING, "02.2.promo", waiting=False,
+                    mistake=mistake, seen=_seen(ctx, raw), policy=policy,
+                    other=", ".join(_elsewhere(ctx, HOST, PROMO)) if raw is None else "-")
 
+
+def _restarted(ctx: Context, host: dict[str, Any], made: dict[str, float | None]) -> Part:
+    """worker1 was stopped and started again after shop-1 and promo were created."""
+    stopped = docker_time(host["FinishedAt"])
+    missing = [name for name, created in made.items() if created is None]
+    late = [name for name, created in made.items()
+            if created is not None and stopped is not None and created > stopped]
+    ok = bool(host["Running"] and stopped and not missing and not late)
+    mistake = None
+    if not host["Running"]:
+        mistake = "not_started"
+    elif missing:
+        mistake = "missing"
+    elif stopped is None or len(late) == len(made):
+        mistake = "never_stopped"
+    elif late:
+        mistake = "made_after"
+    return ctx.part(ok, "02.2.restarted", waiting=False, mistake=mistake,
+                    state=host["Status"], names=", ".join(late or missing) or "-")
+
+
+def _shop_back(ctx: Context, raw: dict[str, Any] | None, restarted: bool,
+               stopped: float | None) -> Part:
+    """shop-1 came back by itself after the restart and answers on 8080."""
+    running = bool(raw and raw["State"]["Running"])
+    policy = _policy(raw) if raw else "-"
+    status, _ = ctx.fetch(HOST, PORT) if running else (None, "")
+    back = docker_time(raw["State"]["StartedAt"]) if raw else None
+    outage = back - stopped if back and stopped and back > stopped else 0.0
+    mistake = None
+    if raw is None:
+        mistake = "missing"
+    elif not running:
+        mistake = "stopped"
+    elif policy not in HEALING:
+        mistake = "by_hand"
+    elif status != 200:
+        mistake = "not_answering"
+    ok = restarted and running and policy in HEALING and status == 200
+    return ctx.part(ok, "02.2.back", waiting=restarted and running and policy in HEALING,
+                    mistake=mistake if restarted else None, seen=_seen(ctx, raw),
+                    policy=policy, outage=outage, port=PORT)
+
+
+def _promo_stayed(ctx: Context, raw: dict[str, Any] | None, restarted: bool) -> Part:
+    """After the restart promo is still there, stopped: the engine did not start it."""
+    running = bool(raw and raw["State"]["Running"])
+    policy = _policy(raw) if raw else "-"
+    mistake = None
+    if raw is not None and running:
+        mistake = {"always": "always", "on-failure": "on_failure",
+                   "unless-stopped": "not_stopped"}.get(policy, "by_hand")
+    ok = restarted and raw is not None and not running
+    return ctx.part(ok, "02.2.stayed", waiting=False, mistake=mistake if restarted else None,
+                    seen=_seen(ctx, raw), policy=policy)
+
+
+def host_restart(ctx: Context) -> list[Part]:
+    """promo (stopped by hand) stayed stopped and shop-1 came back after worker1 restarted."""
+    host = ctx.cluster.node(HOST).inspect()["State"]
+    if not host["Running"]:  # nothing on worker1 can be seen while it is off
+        unseen = [ctx.part(False, "02.2.unseen", waiting=False, name=name)
+                  for name in (PROMO, "shop-1", PROMO)]
+        return [unseen[0], _restarted(ctx, host, {}), *unseen[1:]]
+    shop = ctx.container(HOST, "shop-1")
+    promo = ctx.container(HOST, PROMO)
+    made = {name: docker_time(raw["Created"]) if raw else None
+            for name, raw in (("shop-1", shop), (PROMO, promo))}
+    restarted = _restarted(ctx, host, made)
+    return [_promo_policy(ctx, promo), restarted,
+            _shop_back(ctx, shop, restarted.ok, docker_time(host["FinishedAt"])),
+            _promo_stayed(ctx, promo, restarted.ok)]
 
 
 MESSAGES = {
+    "02.seen.absent": {
+        "pt-BR": "não existe",
+        "en": "does not exist",
+    },
+    "02.seen.no_port": {
+        "pt-BR": "nenhuma porta",
+        "en": "no port",
+    },
+    "02.seen.container": {
+        "pt-BR": "estado {state}, política de reinício {policy}",
+        "en": "state {state}, restart policy {policy}",
+    },
     "02.1.title": {
         "pt-BR": "A loja à mão: shop-1 em worker1, shop-2 em worker2",
         "en": "The shop by hand: shop-1 on worker1, shop-2 on worker2",
@@ -56,64 +191,233 @@ MESSAGES = {
         "en": "{name} runs on {node} with restart policy {policy}.",
     },
     "02.1.running.no": {
-        "pt-BR": "{name} deveria rodar em {node} com --restart always (política vista: {policy}).",
-        "en": "{name} should run on {node} with --restart always (policy seen: {policy}).",
+        "pt-BR": ("{name} em {node}: {seen}. Esperado: rodando, com a política always (ou "
+                  "unless-stopped)."),
+        "en": ("{name} on {node}: {seen}. Expected: running, with policy always (or "
+               "unless-stopped)."),
+    },
+    "02.1.running.mistake.wrong_node": {
+        "pt-BR": ("{name} foi criado em {other}, não em {node}. Numa célula %%docker {other}, "
+                  "remova-o com docker rm -f {name} e crie-o de novo na célula de {node}."),
+        "en": ("{name} was made on {other}, not on {node}. In a %%docker {other} cell remove it "
+               "with docker rm -f {name}, then make it again in {node}'s cell."),
+    },
+    "02.1.running.mistake.not_running": {
+        "pt-BR": ("{name} existe mas não roda. docker logs {name} mostra o porquê; docker rm -f "
+                  "{name} e crie de novo, com -d."),
+        "en": ("{name} exists but does not run. docker logs {name} shows why; docker rm -f {name} "
+               "and make it again, with -d."),
+    },
+    "02.1.running.mistake.no_policy": {
+        "pt-BR": ("Sem política de reinício, o Docker não traz {name} de volta quando o processo "
+                  "cai. Dá para mudar sem recriar: docker update --restart always {name}"),
+        "en": ("With no restart policy Docker does not bring {name} back when its process dies. "
+               "You can change it without recreating: docker update --restart always {name}"),
+    },
+    "02.1.running.mistake.on_failure": {
+        "pt-BR": ("on-failure só reinicia quando o processo termina com erro; a loja tem de voltar "
+                  "sempre: docker update --restart always {name}"),
+        "en": ("on-failure only restarts when the process exits with an error; the shop must "
+               "always come back: docker update --restart always {name}"),
     },
     "02.1.answer.ok": {
         "pt-BR": "{name} responde na porta {port} de {node}.",
         "en": "{name} answers on port {port} of {node}.",
     },
     "02.1.answer.no": {
-        "pt-BR": "{name} não responde na porta {port} de {node}.",
-        "en": "{name} does not answer on port {port} of {node}.",
+        "pt-BR": "A porta {port} de {node} não responde com {name}.",
+        "en": "Port {port} of {node} does not answer with {name}.",
+    },
+    "02.1.answer.mistake.wrong_port": {
+        "pt-BR": ("{name} publica: {published}. O esperado é 8080:80 (-p 8080:80: a porta 8080 do "
+                  "nó leva à porta 80 do contêiner). As portas não mudam depois de criado: "
+                  "docker rm -f {name} e crie de novo."),
+        "en": ("{name} publishes: {published}. Expected 8080:80 (-p 8080:80: the node's port 8080 "
+               "leads to the container's port 80). Ports cannot change once it is made: "
+               "docker rm -f {name} and make it again."),
     },
     "02.1.hint.1": {
-        "pt-BR": ("Uma célula %%docker por nó: docker run -d --name shop-1 --restart always -p "
-                  "8080:80 orquestra-lab/app:v1"),
-        "en": ("One %%docker cell per node: docker run -d --name shop-1 --restart always -p "
-               "8080:80 orquestra-lab/app:v1"),
+        "pt-BR": ("Um docker run em cada nó, cada um na célula %%docker do seu nó, como o demo. "
+                  "Entre as duas lojas só mudam o nó e o nome."),
+        "en": ("One docker run on each node, each in that node's %%docker cell, as in the demo. "
+               "Only the node and the name change between the two shops."),
     },
     "02.1.hint.2": {
-        "pt-BR": "Sem política de reinício? docker rm -f o contêiner e crie de novo.",
-        "en": "No restart policy? docker rm -f the container and create it again.",
+        "pt-BR": ("As opções: -d (segundo plano), --name, --restart always e -p 8080:80 (porta "
+                  "8080 do nó, porta 80 do contêiner), antes do nome da imagem."),
+        "en": ("The options: -d (background), --name, --restart always and -p 8080:80 (node's "
+               "port 8080, container's port 80), before the image name."),
+    },
+    "02.1.hint.3": {
+        "pt-BR": ("Em worker1: docker run -d --name shop-1 --restart always -p 8080:80 "
+                  "orquestra-lab/app:v1 (em worker2, o mesmo com shop-2). Errou um contêiner? "
+                  "docker rm -f NOME e crie de novo."),
+        "en": ("On worker1: docker run -d --name shop-1 --restart always -p 8080:80 "
+               "orquestra-lab/app:v1 (on worker2 the same with shop-2). Got one wrong? "
+               "docker rm -f NAME and make it again."),
     },
     "02.2.title": {
-        "pt-BR": "O host caiu e voltou: shop-1 voltou sozinho?",
-        "en": "The host went down and came back: did shop-1 return by itself?",
+        "pt-BR": "O servidor reiniciou: a loja volta, a promoção não",
+        "en": "The server restarted: the shop comes back, the promotion does not",
+    },
+    "02.2.promo.ok": {
+        "pt-BR": ("promo existe em worker1 com a política {policy}, que reinicia um processo "
+                  "que cai."),
+        "en": "promo exists on worker1 with policy {policy}, which restarts a process that dies.",
+    },
+    "02.2.promo.no": {
+        "pt-BR": ("promo em worker1: {seen}. Esperado: criado com docker run e com uma política "
+                  "que o reinicie se o processo cair."),
+        "en": ("promo on worker1: {seen}. Expected: made with docker run, with a policy that "
+               "restarts it if its process dies."),
+    },
+    "02.2.promo.mistake.wrong_node": {
+        "pt-BR": "promo foi criado em {other}; a promoção roda em worker1, ao lado de shop-1.",
+        "en": "promo was made on {other}; the promotion runs on worker1, next to shop-1.",
+    },
+    "02.2.promo.mistake.never_started": {
+        "pt-BR": "promo foi criado mas nunca rodou: crie-o com docker run -d, não docker create.",
+        "en": "promo was made but never ran: make it with docker run -d, not docker create.",
+    },
+    "02.2.promo.mistake.no_policy": {
+        "pt-BR": ("Com a política {policy}, um crash durante a promoção a derrubaria de vez. "
+                  "Veja na tabela quais políticas reiniciam um processo que cai."),
+        "en": ("With policy {policy}, a crash during the promotion would take it down for good. "
+               "See in the table which policies restart a process that dies."),
     },
     "02.2.restarted.ok": {
-        "pt-BR": "worker1 foi parado e iniciado depois que shop-1 foi criado.",
-        "en": "worker1 was stopped and started after shop-1 was created.",
+        "pt-BR": "worker1 foi desligado e religado depois que shop-1 e promo foram criados.",
+        "en": "worker1 was stopped and started again after shop-1 and promo were made.",
     },
     "02.2.restarted.no": {
-        "pt-BR": ("worker1 não foi parado e iniciado de novo desde que shop-1 foi criado "
-                  "(worker1 agora: {state})."),
-        "en": ("worker1 has not been stopped and started again since shop-1 was created (worker1 "
-               "now: {state})."),
+        "pt-BR": ("Esperado: worker1 desligado e religado depois que shop-1 e promo foram "
+                  "criados (worker1 agora: {state})."),
+        "en": ("Expected: worker1 stopped and started again after shop-1 and promo were made "
+               "(worker1 now: {state})."),
+    },
+    "02.2.restarted.mistake.not_started": {
+        "pt-BR": "worker1 está desligado: religue-o com cluster.node(\"worker1\").start().",
+        "en": "worker1 is off: start it again with cluster.node(\"worker1\").start().",
+    },
+    "02.2.restarted.mistake.never_stopped": {
+        "pt-BR": ("worker1 não foi desligado desde que os contêineres foram criados: rode "
+                  "cluster.node(\"worker1\").stop() e depois .start()."),
+        "en": ("worker1 has not been stopped since the containers were made: run "
+               "cluster.node(\"worker1\").stop(), then .start()."),
+    },
+    "02.2.restarted.mistake.made_after": {
+        "pt-BR": ("{names} foi criado depois do último reinício de worker1; reinicie worker1 de "
+                  "novo para ver o que acontece com ele."),
+        "en": ("{names} was made after worker1's last restart; restart worker1 again to see "
+               "what happens to it."),
+    },
+    "02.2.restarted.mistake.missing": {
+        "pt-BR": "Falta {names} em worker1: crie-o antes de reiniciar o servidor.",
+        "en": "{names} is missing on worker1: make it before restarting the server.",
     },
     "02.2.back.ok": {
-        "pt-BR": ("shop-1 voltou sozinho e responde; ficou fora do ar {outage} s depois que o "
-                  "host parou (relógios do Docker)."),
-        "en": ("shop-1 came back by itself and answers; it was down {outage} s after the host "
-               "stopped (Docker's clocks)."),
+        "pt-BR": ("shop-1 voltou sozinho e responde na porta {port}; ficou fora do ar "
+                  "{outage:.1f} s, do host parar até ele reiniciar (relógios do Docker)."),
+        "en": ("shop-1 came back by itself and answers on port {port}; it was down {outage:.1f} s, "
+               "from the host stopping to its restart (Docker's clocks)."),
     },
     "02.2.back.no": {
-        "pt-BR": "shop-1 ainda não voltou a responder em worker1.",
-        "en": "shop-1 does not answer on worker1 yet.",
+        "pt-BR": ("shop-1 em worker1: {seen}. Esperado: de volta sozinho depois do reinício de "
+                  "worker1, respondendo na porta {port}."),
+        "en": ("shop-1 on worker1: {seen}. Expected: back by itself after worker1's restart, "
+               "answering on port {port}."),
+    },
+    "02.2.back.mistake.missing": {
+        "pt-BR": "shop-1 não existe em worker1: faça o exercício 02.1 primeiro.",
+        "en": "shop-1 does not exist on worker1: do exercise 02.1 first.",
+    },
+    "02.2.back.mistake.stopped": {
+        "pt-BR": ("Com a política {policy}, o Docker de worker1 não iniciou shop-1 de novo. "
+                  "docker update --restart always shop-1, docker start shop-1, e reinicie "
+                  "worker1 outra vez."),
+        "en": ("With policy {policy}, worker1's Docker engine did not start shop-1 again. "
+               "docker update --restart always shop-1, docker start shop-1, and restart worker1 "
+               "once more."),
+    },
+    "02.2.back.mistake.by_hand": {
+        "pt-BR": ("shop-1 roda, mas com a política {policy} ele não volta sozinho: foi iniciado à "
+                  "mão. docker update --restart always shop-1 e reinicie worker1 outra vez."),
+        "en": ("shop-1 runs, but with policy {policy} it cannot come back by itself: it was "
+               "started by hand. docker update --restart always shop-1 and restart worker1 "
+               "once more."),
+    },
+    "02.2.back.mistake.not_answering": {
+        "pt-BR": "shop-1 roda, mas a porta {port} de worker1 não responde: confira o 02.1.",
+        "en": "shop-1 runs, but port {port} of worker1 does not answer: check 02.1.",
+    },
+    "02.2.stayed.ok": {
+        "pt-BR": "promo continua parado depois do reinício, à espera da próxima promoção.",
+        "en": "promo is still stopped after the restart, waiting for the next promotion.",
+    },
+    "02.2.stayed.no": {
+        "pt-BR": ("promo em worker1: {seen}. Esperado: ainda parado depois do reinício de "
+                  "worker1 (parado à mão antes dele)."),
+        "en": ("promo on worker1: {seen}. Expected: still stopped after worker1's restart "
+               "(stopped by hand before it)."),
+    },
+    "02.2.stayed.mistake.always": {
+        "pt-BR": ("always inicia de novo, quando o Docker sobe, até um contêiner parado com "
+                  "docker stop. Escolha outra política (docker update --restart ... promo), "
+                  "pare promo e reinicie worker1 outra vez."),
+        "en": ("always starts even a container stopped with docker stop again when the engine "
+               "starts. Choose another policy (docker update --restart ... promo), stop promo "
+               "and restart worker1 once more."),
+    },
+    "02.2.stayed.mistake.on_failure": {
+        "pt-BR": ("on-failure olha o código de saída: docker stop encerrou promo com 137 (SIGKILL, "
+                  "o app ignora o SIGTERM), um erro, então o Docker o iniciou de novo ao subir. "
+                  "Escolha outra política, pare promo e reinicie worker1 outra vez."),
+        "en": ("on-failure looks at the exit code: docker stop ended promo with 137 (SIGKILL, the "
+               "app ignores SIGTERM), an error, so the engine started it again when it came up. "
+               "Choose another policy, stop promo and restart worker1 once more."),
+    },
+    "02.2.stayed.mistake.not_stopped": {
+        "pt-BR": ("A política unless-stopped está certa, mas promo ainda rodava quando worker1 "
+                  "caiu, então voltou. Pare-o com docker stop promo e reinicie worker1 outra vez."),
+        "en": ("Policy unless-stopped is right, but promo was still running when worker1 went "
+               "down, so it came back. Stop it with docker stop promo and restart worker1 once "
+               "more."),
+    },
+    "02.2.stayed.mistake.by_hand": {
+        "pt-BR": ("promo roda, e com a política {policy} só pode ter sido iniciado à mão. Pare-o "
+                  "com docker stop promo."),
+        "en": ("promo runs, and with policy {policy} it can only have been started by hand. Stop "
+               "it with docker stop promo."),
+    },
+    "02.2.unseen.no": {
+        "pt-BR": "worker1 está desligado: não dá para ver {name}.",
+        "en": "worker1 is off: {name} cannot be seen.",
     },
     "02.2.hint.1": {
-        "pt-BR": "Pare e inicie o host: cluster.node('worker1').stop() e depois .start()",
-        "en": "Stop and start the host: cluster.node('worker1').stop(), then .start()",
+        "pt-BR": ("Compare as linhas da tabela de políticas: qual reinicia um processo que cai, "
+                  "mas respeita um docker stop mesmo quando o Docker do host sobe de novo?"),
+        "en": ("Compare the rows of the policy table: which one restarts a process that dies, "
+               "yet respects a docker stop even when the host's engine comes up again?"),
     },
     "02.2.hint.2": {
-        "pt-BR": "shop-1 só volta sozinho se foi criado com --restart always.",
-        "en": "shop-1 only comes back by itself if it was made with --restart always.",
+        "pt-BR": ("A política é --restart unless-stopped. A ordem importa: criar promo, pará-lo "
+                  "com docker stop e só então reiniciar worker1."),
+        "en": ("The policy is --restart unless-stopped. Order matters: make promo, stop it with "
+               "docker stop, and only then restart worker1."),
+    },
+    "02.2.hint.3": {
+        "pt-BR": ("%%docker worker1: docker run -d --name promo --restart unless-stopped -p "
+                  "8081:80 orquestra-lab/app:v1 e docker stop promo. Depois, em Python: "
+                  "cluster.node(\"worker1\").stop() e cluster.node(\"worker1\").start()."),
+        "en": ("%%docker worker1: docker run -d --name promo --restart unless-stopped -p "
+               "8081:80 orquestra-lab/app:v1 and docker stop promo. Then, in Python: "
+               "cluster.node(\"worker1\").stop() and cluster.node(\"worker1\").start()."),
     },
 }
 
 CHECKS = [
     Check("02.1", CLUSTER_NAME, shops_by_hand, points=2, window=15,
-          hints=("02.1.hint.1", "02.1.hint.2")),
+          hints=("02.1.hint.1", "02.1.hint.2", "02.1.hint.3")),
     Check("02.2", CLUSTER_NAME, host_restart, points=2, window=30,
-          hints=("02.2.hint.1", "02.2.hint.2")),
+          hints=("02.2.hint.1", "02.2.hint.2", "02.2.hint.3")),
 ]

@@ -1,14 +1,25 @@
-"""Lesson 02 solutions (docker run with a restart policy; a host stopped and started)."""
+"""Lesson 02 solutions: docker run with a restart policy on chosen nodes; a host restarted."""
 
 SOLUTIONS = {
-    "02.1": """
-        for node, name in (("worker1", "shop-1"), ("worker2", "shop-2")):
-            cluster.node(node).client.containers.run(
-                "orquestra-lab/app:v1", name=name, detach=True, ports={"80/tcp": 8080},
-                restart_policy={"Name": "always"})
-    """,
-    "02.2": """
+    "02.1": (
+        """
+        %%docker worker1
+        docker run -d --name shop-1 --restart always -p 8080:80 orquestra-lab/app:v1
+        """,
+        """
+        %%docker worker2
+        docker run -d --name shop-2 --restart always -p 8080:80 orquestra-lab/app:v1
+        """,
+    ),
+    "02.2": (
+        """
+        %%docker worker1
+        docker run -d --name promo --restart unless-stopped -p 8081:80 orquestra-lab/app:v1
+        docker stop promo
+        """,
+        """
         cluster.node("worker1").stop()
         cluster.node("worker1").start()
-    """,
+        """,
+    ),
 }
