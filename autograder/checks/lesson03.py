@@ -2,46 +2,196 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from autograder.check import Check, Context
 from autograder.result import Part
 
 CLUSTER_NAME = "lesson-03"
 CLUSTER = {"name": CLUSTER_NAME, "managers": 1, "workers": 2, "bare": True}
+WORKERS = ("worker1", "worker2")
+SSD = ("disk", "ssd")
+"""The node label of exercise 03.3: key and value."""
+DB = "db"
+"""The service of exercise 03.3."""
+
+
+# -- 03.1 ------------------------------------------------------------------------------
+def _own_info(ctx: Context, name: str) -> dict[str, Any]:
+    """The swarm as node ``name`` itself sees it (empty when its container is stopped)."""
+    return ctx.cluster.node(name).swarm_info() if ctx.node_running(name) else {}
+
+
+def _members(ctx: Context) -> dict[str, dict[str, Any]] | None:
+    """manager1's swarm, node by hostname (the live entry when a node rejoined), or None
+    when manager1 does not manage a swarm."""
+    info = _own_info(ctx, "manager1")
+    if info.get("LocalNodeState") != "active" or not info.get("ControlAvailable"):
+        return None
+    found: dict[str, dict[str, Any]] = {}
+    for raw in ctx.cluster.node("manager1").quick.api.nodes():
+        name = raw["Description"]["Hostname"]
+        if name not in found or raw["Status"]["State"] != "down":
+            found[name] = raw
+    return found
+
+
+def _joined(ctx: Context, name: str, members: dict[str, dict[str, Any]] | None
+            ) -> tuple[bool, bool, str, str | None]:
+    """Whether worker ``name`` is a ready worker of manager1's swarm: (ok, waiting, what
+    was seen, the mistake recognised or None)."""
+    raw = (members or {}).get(name)
+    if raw is not None:
+        state = raw["Status"]["State"]
+        if raw["Spec"]["Role"] == "manager":
+            return False, False, "manager", "manager_token"
+        if state == "down":
+            return False, False, "down", "down"
+        return state == "ready", True, "joining", None
+    info = _own_info(ctx, name)
+    local = info.get("LocalNodeState", "")
+    if not info:
+        return False, False, "stopped", None
+    if local == "active":
+        if info.get("ControlAvailable"):
+            return False, False, "own", "own_swarm"
+        return False, False, "other", "other_swarm"
+    if local == "pending":
+        return False, True, "joining", None
+    return False, False, "outside" if members is not None else "no_swarm", None
 
 
 def swarm_by_hand(ctx: Context) -> list[Part]:
     """manager1 leads a swarm; worker1 and worker2 joined it as ready workers."""
-    nodes = ctx.nodes()
-    leader = nodes.get("manager1", {}).get("ManagerStatus", {}).get("Leader", False)
-    parts = [ctx.part(bool(leader), "03.1.init", waiting=False)]
-    for name in ("worker1", "worker2"):
-        raw = nodes.get(name)
-        ok = bool(raw and raw["Spec"]["Role"] == "worker" and raw["Status"]["State"] == "ready")
-        # a node that joined becomes ready by itself; one that never joined does not
-        parts.append(ctx.part(ok, "03.1.join", waiting=raw is not None, node=name))
+    members = _members(ctx)
+    me = (members or {}).get("manager1") or {}
+    leader = bool((me.get("ManagerStatus") or {}).get("Leader"))
+    parts = [ctx.part(leader, "03.1.init", waiting=False)]
+    for name in WORKERS:
+        ok, waiting, seen, mistake = _joined(ctx, name, members)
+        parts.append(ctx.part(ok, "03.1.join", waiting=waiting, mistake=mistake, node=name,
+                              seen=ctx.msg(f"03.1.seen.{seen}")))
     return parts
 
 
+# -- 03.2 ------------------------------------------------------------------------------
 def drain_worker2(ctx: Context) -> list[Part]:
     """worker2 is drained and runs no task."""
-    raw = ctx.nodes().get("worker2")
-    availability = raw["Spec"]["Availability"] if raw else "?"
+    nodes = ctx.nodes()
+    raw = nodes.get("worker2")
+    availability = raw["Spec"]["Availability"] if raw else ""
+    drained = availability == "drain"
+    others = sorted(name for name, node in nodes.items()
+                    if name != "worker2" and node["Spec"]["Availability"] == "drain")
+    mistake = None
+    if availability == "pause":
+        mistake = "pause"
+    elif not drained and others:
+        mistake = "other_node"
     running = [t for t in ctx.api.tasks(filters={"desired-state": "running"})
                if raw and t.get("NodeID") == raw["ID"] and t["Status"]["State"] == "running"]
-    return [ctx.part(availability == "drain", "03.2.drain", waiting=False,
-                     availability=availability),
+    shown = availability or ctx.msg("03.2.absent")
+    return [ctx.part(drained, "03.2.drain", waiting=False, mistake=mistake,
+                     availability=shown, other=", ".join(others)),
             # no task on worker2 counts only once it is drained, not by luck of placement
-            ctx.part(availability == "drain" and not running, "03.2.tasks",
-                     waiting=availability == "drain", count=len(running))]
+            ctx.part(not running, "03.2.tasks", waiting=True, count=len(running))
+            if drained else ctx.part(False, "03.2.undrained", waiting=False)]
 
 
-def label_worker1(ctx: Context) -> list[Part]:
-    """worker1 carries the node label disk=ssd."""
-    raw = ctx.nodes().get("worker1")
-    labels = dict(raw["Spec"].get("Labels") or {}) if raw else {}
-    shown = ", ".join(f"{k}={v}" for k, v in labels.items()) or "{}"
-    return [ctx.part(labels.get("disk") == "ssd", "03.3.label", waiting=False, labels=shown)]
+# -- 03.3 ------------------------------------------------------------------------------
+_CONSTRAINT = re.compile(r"^\s*([\w.-]+)\s*(==|!=)\s*(.*?)\s*$")
 
+
+def admits(constraint: str, node: dict[str, Any]) -> bool:
+    """Whether swarm placement ``constraint`` (e.g. ``node.labels.disk==ssd``) admits
+    ``node`` (a ``docker node inspect``), as SwarmKit matches it: keys and values
+    compared without case (label names with case), a missing label as "", an unknown
+    key or a malformed constraint never."""
+    found = _CONSTRAINT.match(constraint)
+    if not found:
+        return False
+    key, operator, wanted = found.group(1), found.group(2), found.group(3)
+    lower = key.lower()
+    description = node.get("Description") or {}
+    platform = description.get("Platform") or {}
+    values = {"node.id": node.get("ID", ""),
+              "node.hostname": description.get("Hostname", ""),
+              "node.role": node["Spec"].get("Role", ""),
+              "node.platform.os": platform.get("OS", ""),
+              "node.platform.arch": platform.get("Architecture", "")}
+    if lower in values:
+        value = values[lower]
+    elif lower.startswith("node.labels.") and len(key) > len("node.labels."):
+        value = (node["Spec"].get("Labels") or {}).get(key[len("node.labels."):], "")
+    elif lower.startswith("engine.labels.") and len(key) > len("engine.labels."):
+        engine = (description.get("Engine") or {}).get("Labels") or {}
+        value = engine.get(key[len("engine.labels."):], "")
+    else:
+        return False
+    same = str(value).casefold() == wanted.casefold()
+    return same if operator == "==" else not same
+
+
+def _names(ctx: Context, names: list[str]) -> str:
+    return ", ".join(names) or ctx.msg("03.3.nobody")
+
+
+def label_and_place(ctx: Context) -> list[Part]:
+    """worker1 carries the node label disk=ssd, and service db may run, and runs, only on
+    nodes with that label, because a constraint on a node label says so."""
+    nodes = ctx.nodes()
+    key, value = SSD
+    labels = {name: dict(raw["Spec"].get("Labels") or {}) for name, raw in nodes.items()}
+    mine = labels.get("worker1", {})
+    labelled = sorted(name for name, found in labels.items() if found.get(key) == value)
+    label_mistake = None
+    if "worker1" not in labelled:
+        if labelled:
+            label_mistake = "other_node"
+        elif key in mine:
+            label_mistake = "value"
+        elif value in mine.values():
+            label_mistake = "key"
+    parts = [ctx.part("worker1" in labelled, "03.3.label", waiting=False, mistake=label_mistake,
+                      labels=", ".join(f"{k}={v}" for k, v in mine.items()) or "{}",
+                      value=mine.get(key, ""), others=", ".join(labelled))]
+    service = ctx.service(DB)
+    if service is None:
+        return [*parts, ctx.part(False, "03.3.service", 2.0, waiting=False)]
+
+    spec = service["Spec"]
+    constraints = list((spec.get("TaskTemplate", {}).get("Placement") or {})
+                       .get("Constraints") or [])
+    allowed = sorted(name for name, raw in nodes.items()
+                     if all(admits(c, raw) for c in constraints))
+    on_label = any(c.strip().lower().startswith("node.labels.") for c in constraints)
+    placed = on_label and bool(labelled) and allowed == labelled
+    mistake = None
+    if not constraints:
+        mistake = "none"
+    elif not on_label:
+        mistake = "no_label"
+    elif not allowed:
+        mistake = "nothing"
+    elif not placed:
+        mistake = "wide"
+    parts.append(ctx.part(placed, "03.3.constraint", waiting=False, mistake=mistake,
+                          constraints=", ".join(constraints) or "-",
+                          allowed=_names(ctx, allowed), labelled=_names(ctx, labelled)))
+
+    by_id = {raw["ID"]: name for name, raw in nodes.items()}
+    tasks = ctx.api.tasks(filters={"service": service["ID"], "desired-state": "running"})
+    running = [by_id.get(t.get("NodeID", ""), "?") for t in tasks
+               if t["Status"]["State"] == "running"]
+    outside = sorted({name for name in running if name not in labelled})
+    active = [name for name in labelled if nodes[name]["Spec"]["Availability"] == "active"]
+    ok = bool(tasks) and len(running) == len(tasks) and not outside
+    tasks_mistake = "inactive" if placed and not active else None
+    parts.append(ctx.part(ok, "03.3.tasks", waiting=placed and bool(active),
+                          mistake=tasks_mistake, running=len(running), wanted=len(tasks),
+                          outside=_names(ctx, outside), labelled=_names(ctx, labelled)))
+    return parts
 
 
 MESSAGES = {
@@ -50,77 +200,301 @@ MESSAGES = {
         "en": "Form a swarm by hand: 1 manager and 2 workers",
     },
     "03.1.init.ok": {
-        "pt-BR": "manager1 iniciou o swarm e é o líder.",
-        "en": "manager1 started the swarm and is the leader.",
+        "pt-BR": "manager1 criou o swarm e é o líder.",
+        "en": "manager1 created the swarm and is its leader.",
     },
     "03.1.init.no": {
-        "pt-BR": "manager1 ainda não é líder de um swarm.",
-        "en": "manager1 does not lead a swarm yet.",
+        "pt-BR": "manager1 ainda não lidera um swarm: esperado um swarm criado nele com "
+                 "docker swarm init.",
+        "en": "manager1 does not lead a swarm yet: expected a swarm created on it with "
+              "docker swarm init.",
     },
     "03.1.join.ok": {
-        "pt-BR": "{node} entrou como worker e está pronto.",
-        "en": "{node} joined as a worker and is ready.",
+        "pt-BR": "{node} entrou no swarm de manager1 como worker e está pronto (Ready).",
+        "en": "{node} joined manager1's swarm as a worker and is Ready.",
     },
     "03.1.join.no": {
-        "pt-BR": "{node} ainda não entrou no swarm como worker.",
-        "en": "{node} has not joined the swarm as a worker yet.",
+        "pt-BR": "{node} ainda não é um worker pronto no swarm de manager1: agora ele está "
+                 "{seen}.",
+        "en": "{node} is not a ready worker in manager1's swarm yet: right now it is {seen}.",
+    },
+    "03.1.seen.manager": {
+        "pt-BR": "no swarm, mas como manager",
+        "en": "in the swarm, but as a manager",
+    },
+    "03.1.seen.down": {
+        "pt-BR": "na lista de nós, mas Down",
+        "en": "in the node list, but Down",
+    },
+    "03.1.seen.joining": {
+        "pt-BR": "entrando no swarm (ainda não Ready)",
+        "en": "joining the swarm (not Ready yet)",
+    },
+    "03.1.seen.stopped": {
+        "pt-BR": "com o contêiner do nó parado",
+        "en": "a stopped node container",
+    },
+    "03.1.seen.own": {
+        "pt-BR": "num swarm só dele, como manager",
+        "en": "in a swarm of its own, as its manager",
+    },
+    "03.1.seen.other": {
+        "pt-BR": "num swarm que não é o de manager1",
+        "en": "in a swarm that is not manager1's",
+    },
+    "03.1.seen.outside": {
+        "pt-BR": "fora de qualquer swarm",
+        "en": "outside any swarm",
+    },
+    "03.1.seen.no_swarm": {
+        "pt-BR": "fora de qualquer swarm, e manager1 ainda não criou o dele",
+        "en": "outside any swarm, and manager1 has not created its swarm yet",
+    },
+    "03.1.join.mistake.manager_token": {
+        "pt-BR": "{node} entrou com o token de manager. Em manager1, rebaixe-o a worker: "
+                 "docker node demote {node}. Não tire {node} do swarm antes de rebaixá-lo: "
+                 "com dois managers, a saída de um deixa o outro sem maioria (quórum). "
+                 "Depois de rebaixado, também dá para sair (docker swarm leave) e entrar de "
+                 "novo com o token de worker.",
+        "en": "{node} joined with the manager token. On manager1, demote it to a worker: "
+              "docker node demote {node}. Don't take {node} out of the swarm before demoting "
+              "it: with two managers, one leaving leaves the other without a majority "
+              "(quorum). Once demoted, you may also leave (docker swarm leave) and join "
+              "again with the worker token.",
+    },
+    "03.1.join.mistake.down": {
+        "pt-BR": "{node} entrou, mas está Down: saiu do swarm (docker swarm leave) ou o "
+                 "Docker dele parou de falar com manager1. Em manager1, apague a linha "
+                 "antiga (docker node rm {node}; com ela lá, o nome {node} fica ambíguo) e "
+                 "rode de novo, em {node}, o join com o token de worker.",
+        "en": "{node} joined but is Down: it left the swarm (docker swarm leave) or its "
+              "Docker stopped talking to manager1. On manager1, delete the old line "
+              "(docker node rm {node}; while it is there, the name {node} is ambiguous), "
+              "then run the join with the worker token on {node} again.",
+    },
+    "03.1.join.mistake.own_swarm": {
+        "pt-BR": "{node} rodou docker swarm init e criou um swarm só dele. Em {node}, saia "
+                 "dele com docker swarm leave --force e entre no swarm de manager1 com o "
+                 "token de worker.",
+        "en": "{node} ran docker swarm init and created a swarm of its own. On {node}, leave "
+              "it with docker swarm leave --force, then join manager1's swarm with the "
+              "worker token.",
+    },
+    "03.1.join.mistake.other_swarm": {
+        "pt-BR": "{node} entrou num swarm que não é o de manager1 (token e endereço de outro "
+                 "nó). Em {node}, rode docker swarm leave e entre de novo com o token e o IP "
+                 "de manager1.",
+        "en": "{node} joined a swarm that is not manager1's (another node's token and "
+              "address). On {node}, run docker swarm leave, then join again with manager1's "
+              "token and IP.",
     },
     "03.1.hint.1": {
-        "pt-BR": "Em manager1: docker swarm init --advertise-addr <IP de manager1>.",
-        "en": "On manager1: docker swarm init --advertise-addr <manager1's IP>.",
+        "pt-BR": "São dois passos: criar o swarm em manager1 e depois colocar cada worker "
+                 "nele com o token de worker. Leia o IP e o token de manager1 em variáveis "
+                 "Python, em vez de colar texto copiado.",
+        "en": "Two steps: create the swarm on manager1, then put each worker in it with the "
+              "worker token. Read manager1's IP and token into Python variables instead of "
+              "pasting copied text.",
     },
     "03.1.hint.2": {
-        "pt-BR": ("O comando de join com o token aparece no init; também: docker swarm "
-                  "join-token worker."),
-        "en": ("The join command with its token is printed by init; also: docker swarm "
-               "join-token worker."),
+        "pt-BR": "manager_ip = cluster.node(\"manager1\").ip; em manager1, docker swarm init "
+                 "com --advertise-addr $manager_ip. O token: token = "
+                 "cluster.node(\"manager1\").docker(\"swarm join-token -q worker\").",
+        "en": "manager_ip = cluster.node(\"manager1\").ip; on manager1, docker swarm init "
+              "with --advertise-addr $manager_ip. The token: token = "
+              "cluster.node(\"manager1\").docker(\"swarm join-token -q worker\").",
+    },
+    "03.1.hint.3": {
+        "pt-BR": "Numa célula %%docker worker1 e noutra %%docker worker2: "
+                 "docker swarm join --token $token $manager_ip:2377",
+        "en": "In a %%docker worker1 cell and in a %%docker worker2 cell: "
+              "docker swarm join --token $token $manager_ip:2377",
     },
     "03.2.title": {
         "pt-BR": "Coloque worker2 em modo drain",
         "en": "Drain worker2",
+    },
+    "03.2.absent": {
+        "pt-BR": "fora do swarm",
+        "en": "not in the swarm",
     },
     "03.2.drain.ok": {
         "pt-BR": "worker2 está em drain.",
         "en": "worker2 is drained.",
     },
     "03.2.drain.no": {
-        "pt-BR": "worker2 está com disponibilidade '{availability}', não drain.",
-        "en": "worker2's availability is '{availability}', not drain.",
+        "pt-BR": "A disponibilidade de worker2 é {availability}; esperado: drain.",
+        "en": "worker2's availability is {availability}; expected: drain.",
+    },
+    "03.2.drain.mistake.pause": {
+        "pt-BR": "pause só impede tarefas novas: as que já estão em worker2 continuam lá. "
+                 "Para tirá-las, a disponibilidade é drain.",
+        "en": "pause only keeps new tasks away: the ones already on worker2 stay there. To "
+              "move them off, the availability is drain.",
+    },
+    "03.2.drain.mistake.other_node": {
+        "pt-BR": "Quem está em drain é {other}, não worker2. Volte {other} para active "
+                 "(docker node update --availability active {other}) e drene worker2.",
+        "en": "The drained node is {other}, not worker2. Set {other} back to active "
+              "(docker node update --availability active {other}) and drain worker2.",
     },
     "03.2.tasks.ok": {
         "pt-BR": "Nenhuma tarefa roda em worker2.",
         "en": "No task runs on worker2.",
     },
     "03.2.tasks.no": {
-        "pt-BR": ("Drenado, worker2 fica sem tarefas; agora roda {count} (só conta depois do "
-                  "drain)."),
-        "en": ("Once drained, worker2 runs no task; it runs {count} now (this counts only after "
-               "the drain)."),
+        "pt-BR": "Ainda roda(m) {count} tarefa(s) em worker2; esperado: nenhuma. O drain "
+                 "para as tarefas antigas antes de recriá-las: leva alguns segundos.",
+        "en": "{count} task(s) still run on worker2; expected: none. A drain stops the old "
+              "tasks before re-creating them: it takes a few seconds.",
+    },
+    "03.2.undrained.ok": {
+        "pt-BR": "worker2 está em drain.",
+        "en": "worker2 is drained.",
+    },
+    "03.2.undrained.no": {
+        "pt-BR": "Sem tarefas em worker2 depois do drain: só conta quando worker2 estiver em "
+                 "drain.",
+        "en": "No task on worker2 after the drain: counts only once worker2 is drained.",
     },
     "03.2.hint.1": {
-        "pt-BR": "docker node update --availability drain worker2 (num manager).",
-        "en": "docker node update --availability drain worker2 (on a manager).",
+        "pt-BR": "A disponibilidade de um nó se muda num manager. Das três (active, pause, "
+                 "drain), só uma tira do nó as tarefas que já estão lá.",
+        "en": "A node's availability is changed on a manager. Of the three (active, pause, "
+              "drain), only one moves the tasks already there off the node.",
+    },
+    "03.2.hint.2": {
+        "pt-BR": "O comando é docker node update, com a opção --availability e o nome do nó "
+                 "no fim.",
+        "en": "The command is docker node update, with the --availability option and the "
+              "node's name at the end.",
+    },
+    "03.2.hint.3": {
+        "pt-BR": "Em manager1: docker node update --availability drain worker2",
+        "en": "On manager1: docker node update --availability drain worker2",
     },
     "03.3.title": {
-        "pt-BR": "Rotule worker1 com disk=ssd",
-        "en": "Label worker1 with disk=ssd",
+        "pt-BR": "Rotule o nó com SSD e coloque o serviço db só nele",
+        "en": "Label the SSD node and place service db on it only",
+    },
+    "03.3.nobody": {
+        "pt-BR": "nenhum",
+        "en": "none",
     },
     "03.3.label.ok": {
         "pt-BR": "worker1 tem o rótulo disk=ssd.",
         "en": "worker1 has the label disk=ssd.",
     },
     "03.3.label.no": {
-        "pt-BR": "Os rótulos de worker1 são {labels}; falta disk=ssd.",
-        "en": "worker1's labels are {labels}; disk=ssd is missing.",
+        "pt-BR": "Os rótulos de worker1 são {labels}; esperado: disk=ssd.",
+        "en": "worker1's labels are {labels}; expected: disk=ssd.",
+    },
+    "03.3.label.mistake.other_node": {
+        "pt-BR": "O rótulo disk=ssd está em {others}, não em worker1 (o nó que tem SSD). "
+                 "Tire-o de lá com --label-rm disk e ponha em worker1.",
+        "en": "The label disk=ssd is on {others}, not on worker1 (the node with the SSD). "
+              "Remove it there with --label-rm disk and put it on worker1.",
+    },
+    "03.3.label.mistake.value": {
+        "pt-BR": "worker1 tem a chave disk com o valor {value}; o valor combinado é ssd, em "
+                 "minúsculas. --label-add disk=ssd troca o valor.",
+        "en": "worker1 has the key disk with the value {value}; the agreed value is ssd, in "
+              "lower case. --label-add disk=ssd replaces it.",
+    },
+    "03.3.label.mistake.key": {
+        "pt-BR": "worker1 tem o valor ssd, mas numa chave que não é disk. O rótulo é "
+                 "chave=valor: disk=ssd.",
+        "en": "worker1 has the value ssd, but under a key that is not disk. A label is "
+              "key=value: disk=ssd.",
+    },
+    "03.3.service.no": {
+        "pt-BR": "Não há serviço db: crie-o com uma restrição de posicionamento que use o "
+                 "rótulo.",
+        "en": "There is no service db: create it with a placement constraint that uses the "
+              "label.",
+    },
+    "03.3.constraint.ok": {
+        "pt-BR": "db só pode rodar nos nós com disk=ssd ({labelled}), pela restrição "
+                 "{constraints}.",
+        "en": "db may only run on the nodes with disk=ssd ({labelled}), by the constraint "
+              "{constraints}.",
+    },
+    "03.3.constraint.no": {
+        "pt-BR": "Pelas restrições de db ({constraints}), ele pode rodar em: {allowed}; "
+                 "esperado: só nos nós com disk=ssd ({labelled}), por uma restrição de rótulo.",
+        "en": "By db's constraints ({constraints}) it may run on: {allowed}; expected: only "
+              "the nodes with disk=ssd ({labelled}), by a label constraint.",
+    },
+    "03.3.constraint.mistake.none": {
+        "pt-BR": "db não tem restrição nenhuma, então pode ir para qualquer nó. A opção de "
+                 "docker service create é --constraint.",
+        "en": "db has no constraint at all, so it may go to any node. The docker service "
+              "create option is --constraint.",
+    },
+    "03.3.constraint.mistake.no_label": {
+        "pt-BR": "A restrição escolhe o nó pelo nome ou pelo papel, não pelo rótulo. Use "
+                 "node.labels.CHAVE==VALOR: assim, se outro nó ganhar SSD, basta rotulá-lo.",
+        "en": "The constraint picks the node by name or role, not by its label. Use "
+              "node.labels.KEY==VALUE: then, if another node gets an SSD, labelling it is "
+              "enough.",
+    },
+    "03.3.constraint.mistake.nothing": {
+        "pt-BR": "Nenhum nó satisfaz a restrição, e as tarefas ficam pending. Confira a "
+                 "chave e o valor: eles têm de ser os do rótulo de worker1.",
+        "en": "No node meets the constraint, so the tasks stay pending. Check the key and "
+              "the value: they must be those of worker1's label.",
+    },
+    "03.3.constraint.mistake.wide": {
+        "pt-BR": "A restrição deixa db ir para nós sem disk=ssd. Ela tem de exigir o rótulo: "
+                 "node.labels.disk==ssd.",
+        "en": "The constraint lets db go to nodes without disk=ssd. It must require the "
+              "label: node.labels.disk==ssd.",
+    },
+    "03.3.tasks.ok": {
+        "pt-BR": "As {running} tarefa(s) de db rodam só em nós com disk=ssd ({labelled}).",
+        "en": "db's {running} task(s) run only on nodes with disk=ssd ({labelled}).",
+    },
+    "03.3.tasks.no": {
+        "pt-BR": "db tem {running} de {wanted} tarefa(s) rodando, e fora dos nós com "
+                 "disk=ssd: {outside}; esperado: todas rodando, só em {labelled}.",
+        "en": "db has {running} of {wanted} task(s) running, and outside the nodes with "
+              "disk=ssd: {outside}; expected: all running, only on {labelled}.",
+    },
+    "03.3.tasks.mistake.inactive": {
+        "pt-BR": "Nenhum nó com disk=ssd está active (drain ou pause), então as tarefas de "
+                 "db ficam pending. Volte worker1 para active.",
+        "en": "No node with disk=ssd is active (drain or pause), so db's tasks stay "
+              "pending. Set worker1 back to active.",
     },
     "03.3.hint.1": {
-        "pt-BR": "docker node update --label-add disk=ssd worker1",
-        "en": "docker node update --label-add disk=ssd worker1",
+        "pt-BR": "Duas partes: o rótulo descreve o nó (disk=ssd em worker1); a restrição de "
+                 "posicionamento do serviço exige esse rótulo. Nenhuma das duas cita o nome "
+                 "do nó no serviço.",
+        "en": "Two parts: the label describes the node (disk=ssd on worker1); the service's "
+              "placement constraint requires that label. Neither names the node in the "
+              "service.",
+    },
+    "03.3.hint.2": {
+        "pt-BR": "O rótulo: docker node update --label-add. O serviço: docker service create "
+                 "-d --name db com --constraint node.labels.CHAVE==VALOR.",
+        "en": "The label: docker node update --label-add. The service: docker service "
+              "create -d --name db with --constraint node.labels.KEY==VALUE.",
+    },
+    "03.3.hint.3": {
+        "pt-BR": "docker node update --label-add disk=ssd worker1, e depois docker service "
+                 "create -d --name db --replicas 2 --constraint node.labels.disk==ssd "
+                 "orquestra-lab/app:v1",
+        "en": "docker node update --label-add disk=ssd worker1, then docker service create "
+              "-d --name db --replicas 2 --constraint node.labels.disk==ssd "
+              "orquestra-lab/app:v1",
     },
 }
 
 CHECKS = [
-    Check("03.1", CLUSTER_NAME, swarm_by_hand, points=3, hints=("03.1.hint.1", "03.1.hint.2")),
-    Check("03.2", CLUSTER_NAME, drain_worker2, points=2, hints=("03.2.hint.1",)),
-    Check("03.3", CLUSTER_NAME, label_worker1, points=1, hints=("03.3.hint.1",)),
+    Check("03.1", CLUSTER_NAME, swarm_by_hand, points=3,
+          hints=("03.1.hint.1", "03.1.hint.2", "03.1.hint.3")),
+    Check("03.2", CLUSTER_NAME, drain_worker2, points=2,
+          hints=("03.2.hint.1", "03.2.hint.2", "03.2.hint.3")),
+    Check("03.3", CLUSTER_NAME, label_and_place, points=1,
+          hints=("03.3.hint.1", "03.3.hint.2", "03.3.hint.3")),
 ]

@@ -1,26 +1,19 @@
-"""Lesson 03 solutions (docker swarm init / join / node update, as API calls)."""
+"""Lesson 03 solutions, as the lesson teaches them: the manager's IP and worker token read
+into variables, ``$name`` in ``%%docker`` cells, then ``docker node`` and ``docker service``."""
 
 SOLUTIONS = {
-    "03.1": """
-        manager = cluster.node("manager1")
-        manager.client.swarm.init(advertise_addr=manager.ip)
-        manager.client.swarm.reload()
-        token = manager.client.swarm.attrs["JoinTokens"]["Worker"]
-        for name in ("worker1", "worker2"):
-            node = cluster.node(name)
-            node.client.swarm.join([f"{manager.ip}:2377"], token, advertise_addr=node.ip)
-    """,
-    "03.2": """
-        api = cluster.node("manager1").client.api
-        node = api.inspect_node("worker2")
-        spec = dict(node["Spec"], Availability="drain")
-        api.update_node("worker2", node["Version"]["Index"], spec)
-    """,
-    "03.3": """
-        api = cluster.node("manager1").client.api
-        node = api.inspect_node("worker1")
-        spec = node["Spec"]
-        spec["Labels"] = dict(spec.get("Labels") or {}, disk="ssd")
-        api.update_node("worker1", node["Version"]["Index"], spec)
-    """,
+    "03.1": (
+        'manager_ip = cluster.node("manager1").ip',
+        "%%docker manager1\ndocker swarm init --advertise-addr $manager_ip",
+        'token = cluster.node("manager1").docker("swarm join-token -q worker")',
+        "%%docker worker1\ndocker swarm join --token $token $manager_ip:2377",
+        "%%docker worker2\ndocker swarm join --token $token $manager_ip:2377",
+    ),
+    "03.2": "%%docker manager1\ndocker node update --availability drain worker2",
+    "03.3": (
+        "%%docker manager1\n"
+        "docker node update --label-add disk=ssd worker1\n"
+        "docker service create -d --name db --replicas 2 --constraint node.labels.disk==ssd "
+        "orquestra-lab/app:v1"
+    ),
 }
