@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import socket
 import time
 from contextlib import ExitStack
@@ -13,7 +14,7 @@ import docker.errors
 import docker.tls
 from docker import DockerClient
 
-from labs import spec
+from labs import magics, spec
 from labs.errors import NodeError
 from labs.tls import ClientFiles
 
@@ -172,6 +173,35 @@ class Node:
         """Run a command in the node container (not in a nested container)."""
         result = self.engine.containers.get(self.container_name).exec_run(list(command))
         return int(result.exit_code), result.output.decode(errors="replace")
+
+    def docker(self, command: str, *, timeout: float = 60.0) -> str:
+        """Run one Docker CLI command against this node, as ``%%docker NODE`` would,
+        and return its output, stripped: ``node.docker("swarm join-token -q worker")``.
+
+        Raises :class:`labs.magics.DockerCommandError` (a :class:`NodeError`) with
+        the CLI's message when the command fails, or when it is still running after
+        ``timeout`` seconds or interrupted (it is then stopped).
+        """
+        args = shlex.split(command)
+        if args[:1] == ["docker"]:
+            args = args[1:]
+        if not args:
+            raise NodeError('say which command to run, e.g. node.docker("node ls")')
+        full_name = self.network.removeprefix(f"{spec.PREFIX}-")  # spec.resource_name's
+        context = magics.context_name(full_name, self.name)
+        shown = f"docker {shlex.join(args)}"
+        try:
+            code, out, err = magics.capture(context, args, timeout=timeout)
+        except magics.Stopped as stop:
+            key = "node_timeout" if stop.reason == "timeout" else "node_interrupted"
+            raise magics.DockerCommandError(magics.say(
+                key, command=shown, node=self.name, after=magics.seconds(timeout))) from None
+        if code != 0:
+            said = err.strip() or out.strip() or "-"
+            raise magics.DockerCommandError(magics.say(
+                "node_failed", command=shown, node=self.name, code=code, said=said),
+                code=code, stderr=err)
+        return out.strip()
 
     def swarm_info(self) -> dict[str, Any]:
         """The ``Swarm`` part of this daemon's ``docker info``."""

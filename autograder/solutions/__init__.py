@@ -52,9 +52,6 @@ def apply(check_id: str, cluster: Cluster, namespace: dict[str, Any] | None = No
                 raise LabError(f"solution {check_id}, cell {index + 1}: say which node, "
                                "e.g. %%docker manager1")
             node = words[0]
-            code = magics.run(node, body, cluster=cluster.name, namespace=names)
-            if code != 0:
-                raise LabError(f"solution {check_id}, cell {index + 1}: a docker command "
-                               f"failed with exit code {code}")
+            magics.run(node, body, cluster=cluster.name, namespace=names)  # raises on failure
         else:
             exec(compile(cell, f"<solution {check_id} cell {index + 1}>", "exec"), names)
