@@ -2,16 +2,27 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# Install and start Docker's engine ourselves only when asked (or in CI).
+# Install the system packages the lab needs (Docker Engine, Graphviz, debootstrap)
+# and start the engine ourselves only when asked (or in CI); otherwise stop with
+# the one line to run.
 ENGINE_FLAGS := $(if $(or $(LAB_INSTALL_ENGINE),$(filter true,$(CI))),--install,)
 ROOT_FLAG    := $(if $(filter 0,$(shell id -u)),--allow-root,)
 BROWSER_FLAG := $(if $(LAB_NO_BROWSER),--no-browser,)
 LAB_PORT     ?= 8888
+# The student's own copy of the lessons (git-ignored); `git pull` never touches it.
+LAB_WORKSPACE ?= workspace
+WORKSPACE_DIR := $(abspath $(patsubst ~%,$(HOME)%,$(LAB_WORKSPACE)))
 
 .PHONY: lab test engine images clean-clusters
 
+# Kernels whose tab is gone (the browser was closed) stop after an idle hour;
+# closing a notebook's tab stops its kernel (the workspace's JupyterLab settings).
 lab: $(VENV)/.installed images
-	$(BIN)/jupyter lab --ServerApp.root_dir=lessons --LabApp.default_url=/lab/tree/index.ipynb \
+	$(BIN)/python -m labs workspace prepare --path "$(WORKSPACE_DIR)"
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(WORKSPACE_DIR)" \
+		--LabApp.default_url=/lab/tree/index.md \
+		--LabApp.user_settings_dir="$(WORKSPACE_DIR)/.jupyterlab/settings" \
+		--MappingKernelManager.cull_idle_timeout=3600 --MappingKernelManager.cull_interval=300 \
 		--ip=127.0.0.1 --port=$(LAB_PORT) \
 		$(BROWSER_FLAG) $(ROOT_FLAG)
 
@@ -26,7 +37,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 engine: $(VENV)/.installed
-	$(BIN)/python -m labs engine $(ENGINE_FLAGS)
+	$(BIN)/python -m labs system $(ENGINE_FLAGS)
 
 images: engine
 	$(BIN)/python -m labs images

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 
-from labs import bench, doctor, engine, images, lessons, spec
+from labs import bench, doctor, engine, images, language, lessons, spec, system, workspace
 from labs.cluster import Cluster, list_clusters, remove, remove_all
 from labs.errors import ClusterNotFound, LabError
 from labs.progress import Bar
@@ -18,28 +20,42 @@ def _err(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def cli_language() -> str:
+    """The language of the command line: ``ORQUESTRA_LANG``, else the folder it runs in
+    (``lessons/pt-BR``), else the terminal's locale (``pt_*`` gives pt-BR), else English."""
+    chosen = os.environ.get(language.LANG_ENV)
+    if chosen in language.LANGUAGES:
+        return chosen
+    try:
+        found = language.from_path(Path.cwd())
+    except OSError:
+        found = None
+    locale = next((os.environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(k)),
+                  "")
+    return found or ("pt-BR" if locale.startswith("pt") else "en")
+
+
 def cmd_doctor(_: argparse.Namespace) -> int:
     findings = doctor.diagnose()
     for finding in findings:
         print(finding.line())
-    ready = doctor.ok(findings)
-    print("labs can run here" if ready else "labs cannot run here yet: fix the FAIL lines above")
-    return 0 if ready else 1
+    print(doctor.verdict(findings))
+    return 0 if doctor.ok(findings) else 1
 
 
-def cmd_engine(args: argparse.Namespace) -> int:
-    if args.install:
-        print(engine.install_and_start())
-        return 0
-    if engine.answers():
-        print("a Docker engine answers")
-        return 0
-    engine.client()  # raises with the install hint
-    return 1
+def cmd_system(args: argparse.Namespace) -> int:
+    try:
+        done = system.ensure(install=args.install)
+    except system.SystemMissing as exc:
+        _err(str(exc))  # the one line to run, nothing else
+        return 1
+    for line in done:
+        print(line)
+    return 0
 
 
 def cmd_images(_: argparse.Namespace) -> int:
-    bar = Bar(len(images.specs()), "images")
+    bar = Bar(len(images.specs()), "images")  # the bar says it in the CLI's language
     try:
         built = images.ensure(engine.client(), progress=bar)
     finally:
@@ -114,14 +130,36 @@ def cmd_lessons(args: argparse.Namespace) -> int:
     return 1 if found else 0
 
 
+def cmd_workspace(args: argparse.Namespace) -> int:
+    lang = cli_language()
+    root = workspace.location(args.path, lang=lang)
+    if args.action == "prepare":
+        lines = workspace.describe_prepared(workspace.prepare(root), lang=lang)
+    elif args.action == "fresh":
+        if not args.lesson:
+            _err(workspace.TEXTS[lang]["which"])
+            return 2
+        langs = (args.lang,) if args.lang else language.LANGUAGES
+        done = workspace.fresh(args.lesson, root, langs=langs, lang=lang)
+        lines = workspace.describe_fresh(done, root, lang=lang)
+    else:
+        entries = workspace.status(root) if root.is_dir() else None
+        lines = workspace.describe_status(root, entries, lang=lang)
+    print("\n".join(lines))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m labs", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
     sub.add_parser("doctor", help="can labs run here? what to fix").set_defaults(fn=cmd_doctor)
-    p = sub.add_parser("engine", help="check for a Docker engine, or install and start one")
+    p = sub.add_parser("system", aliases=["engine"],
+                       help="check the system packages the lab needs (Docker Engine, Graphviz, "
+                            "debootstrap), or install them")
     p.add_argument("--install", action="store_true",
-                   help="as root on Debian/Ubuntu: install docker.io and start dockerd")
-    p.set_defaults(fn=cmd_engine)
+                   help="as root on Debian/Ubuntu: install what is missing with apt-get and "
+                        "start dockerd")
+    p.set_defaults(fn=cmd_system)
     sub.add_parser("images", help="build the lab images if needed").set_defaults(fn=cmd_images)
     p = sub.add_parser("up", help="create (or re-attach to) a cluster")
     p.add_argument("name")
@@ -150,11 +188,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--write", action="store_true",
                    help="regenerate the tables of contents and lessons/index.ipynb")
     p.set_defaults(fn=cmd_lessons)
+    p = sub.add_parser("workspace", help="your own copy of the lessons: show, prepare, or "
+                       "fetch a fresh copy of one lesson")
+    p.add_argument("action", nargs="?", choices=("show", "prepare", "fresh"), default="show")
+    p.add_argument("lesson", nargs="?", help="with fresh: the lesson's number, e.g. 03")
+    p.add_argument("--lang", choices=language.LANGUAGES, help="with fresh: only this language")
+    p.add_argument("--path", help=f"the workspace folder (default: ${workspace.ENV}, "
+                   "else workspace/ in the clone)")
+    p.set_defaults(fn=cmd_workspace)
     return top
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    language.set_language(cli_language())
     try:
         return int(args.fn(args))
     except LabError as exc:

@@ -1,11 +1,88 @@
-"""``python -m labs doctor``: can labs run on this machine, and what to fix if not."""
+"""``python -m labs doctor``: can labs run on this machine, and what to fix if not.
+
+Speaks pt-BR or English (:func:`labs.language.current`, or ``lang``).
+"""
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 from dataclasses import dataclass
 
-from labs import engine, images, runtime
+from labs import engine, images, language, runtime, system
 from labs.errors import LabError
+
+# Both languages side by side; the names start each line of the report.
+TEXTS = {
+    "pt-BR": {
+        "ok": "ok   ", "warn": "aviso", "fail": "FALHA", "fix": "como resolver",
+        "engine": "engine", "images": "imagens", "runtime": "runtime",
+        "overlay": "redes overlay", "ipvs": "IPs virtuais e routing mesh",
+        "esp": "overlays cifradas", "graphviz": "graphviz",
+        "no_engine": "nenhuma engine Docker responde",
+        "engine_found": "Docker {version} (API {api}), {os}/{arch}, kernel {kernel}",
+        "images_missing": "faltam: {tags}",
+        "images_ok": "todas construídas e atualizadas",
+        "images_stale": "desatualizadas: {tags}",
+        "images_fix": "python -m labs images",
+        "privileged": "os nós rodam com --privileged",
+        "capabilities": "esta engine recusa --privileged; os nós rodam com um conjunto "
+                        "explícito de capabilities (a engine disse: ...{refusal})",
+        "vxlan_ok": "VXLAN disponível",
+        "vxlan_no": "o kernel não tem VXLAN: redes overlay falham",
+        "vxlan_fix": "use um kernel com o módulo vxlan (o do Docker Desktop tem)",
+        "ipvs_ok": "IPVS disponível: serviços respondem pelo nome (IP virtual) e as portas "
+                   "publicadas respondem em todos os nós",
+        "ipvs_no": "o kernel não tem IPVS: um serviço chamado pelo nome (o IP virtual do modo "
+                   "padrão, --endpoint-mode vip) não responde, e portas publicadas em modo "
+                   "ingress recusam conexões. Funcionam aqui: tasks.NOME, "
+                   "--endpoint-mode dnsrr e --publish mode=host",
+        "ipvs_fix": "carregue o módulo com `sudo modprobe ip_vs`, ou use o Docker Desktop "
+                    "ou o kernel padrão de uma distribuição",
+        "esp_ok": "IPsec ESP disponível",
+        "esp_no": "o kernel não tem ESP: overlays com `--opt encrypted` não transmitem "
+                  "dados aqui",
+        "esp_fix": "carregue o módulo com `sudo modprobe esp4`",
+        "dot_ok": "{version}: os diagramas são desenhados",
+        "dot_no": "o programa dot não está instalado: cluster.diagram() não desenha",
+        "ready": "o laboratório pode rodar aqui",
+        "not_ready": "o laboratório ainda não roda aqui: resolva as linhas FALHA acima",
+    },
+    "en": {
+        "ok": "ok  ", "warn": "warn", "fail": "FAIL", "fix": "fix",
+        "engine": "engine", "images": "images", "runtime": "runtime",
+        "overlay": "overlay networks", "ipvs": "virtual IPs and routing mesh",
+        "esp": "encrypted overlays", "graphviz": "graphviz",
+        "no_engine": "no Docker engine answers",
+        "engine_found": "Docker {version} (API {api}), {os}/{arch}, kernel {kernel}",
+        "images_missing": "missing: {tags}",
+        "images_ok": "all built and up to date",
+        "images_stale": "out of date: {tags}",
+        "images_fix": "python -m labs images",
+        "privileged": "nodes run --privileged",
+        "capabilities": "--privileged is refused here, nodes run with the explicit "
+                        "capability set (the engine said: ...{refusal})",
+        "vxlan_ok": "VXLAN available",
+        "vxlan_no": "the kernel has no VXLAN: overlay networks fail",
+        "vxlan_fix": "use a kernel with the vxlan module (Docker Desktop has it)",
+        "ipvs_ok": "IPVS available: services answer by name (virtual IP) and published "
+                   "ports answer on every node",
+        "ipvs_no": "the kernel has no IPVS: calling a service by its name (the virtual IP of "
+                   "the default --endpoint-mode vip) gets no answer, and ingress-published "
+                   "ports refuse connections. These work here: tasks.NAME, "
+                   "--endpoint-mode dnsrr and --publish mode=host",
+        "ipvs_fix": "load it with `sudo modprobe ip_vs`, or use Docker Desktop or a stock "
+                    "distribution kernel",
+        "esp_ok": "IPsec ESP available",
+        "esp_no": "the kernel has no ESP: `--opt encrypted` overlays cannot carry traffic here",
+        "esp_fix": "load it with `sudo modprobe esp4`",
+        "dot_ok": "{version}: diagrams are drawn",
+        "dot_no": "the dot program is not installed: cluster.diagram() cannot draw",
+        "ready": "labs can run here",
+        "not_ready": "labs cannot run here yet: fix the FAIL lines above",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -19,62 +96,79 @@ class Finding:
     required: bool = True
     """A failed required finding means labs cannot run."""
 
-    def line(self) -> str:
-        mark = "ok  " if self.ok else ("FAIL" if self.required else "warn")
+    def line(self, lang: str | None = None) -> str:
+        """The finding as the report prints it (``[ok]``, ``[warn]`` or ``[FAIL]``)."""
+        t = TEXTS[language.resolve(lang)]
+        mark = t["ok"] if self.ok else (t["fail"] if self.required else t["warn"])
         text = f"[{mark}] {self.name}: {self.detail}"
         if not self.ok and self.fix:
-            text += f"\n       fix: {self.fix}"
+            text += f"\n       {t['fix']}: {self.fix}"
         return text
 
 
-def diagnose() -> list[Finding]:
-    """Check engine, images, runtime profile and kernel features, in that order."""
+def diagnose(lang: str | None = None) -> list[Finding]:
+    """Check engine, images, runtime profile, kernel features, then Graphviz."""
+    t = TEXTS[language.resolve(lang)]
+    return [*_engine_side(t, lang), _graphviz(t, lang)]
+
+
+def _engine_side(t: dict[str, str], lang: str | None) -> list[Finding]:
     found: list[Finding] = []
     try:
         client = engine.client()
-    except LabError as exc:
-        return [Finding("engine", False, str(exc).split(". ")[0], str(exc).split(". ", 1)[-1])]
+    except LabError:
+        fix = system.how_to_install([system.ENGINE], lang=lang,
+                                    engine_installed=shutil.which("dockerd") is not None)
+        return [Finding(t["engine"], False, t["no_engine"], fix)]
     version = client.version()
-    found.append(Finding(
-        "engine", True, f"Docker {version.get('Version')} (API {client.api.api_version}), "
-        f"{version.get('Os')}/{version.get('Arch')}, kernel {version.get('KernelVersion')}"))
+    found.append(Finding(t["engine"], True, t["engine_found"].format(
+        version=version.get("Version"), api=client.api.api_version, os=version.get("Os"),
+        arch=version.get("Arch"), kernel=version.get("KernelVersion"))))
     missing = images.missing(client)
     if missing:
-        found.append(Finding("images", False, f"missing: {', '.join(missing)}",
-                             "python -m labs images"))
+        fix = t["images_fix"]
+        if shutil.which("debootstrap") is None and system.base_needed(client):
+            fix = f"{system.how_to_install([system.DEBOOTSTRAP], lang=lang)}; {fix}"
+        found.append(Finding(t["images"], False,
+                             t["images_missing"].format(tags=", ".join(missing)), fix))
         return found
     stale = images.stale(client)
-    found.append(Finding("images", not stale,
-                         "all built and up to date" if not stale
-                         else f"out of date: {', '.join(stale)}",
-                         "python -m labs images", required=False))
+    found.append(Finding(t["images"], not stale,
+                         t["images_stale"].format(tags=", ".join(stale)) if stale
+                         else t["images_ok"], t["images_fix"], required=False))
     try:
         rt = runtime.detect(client, refresh=True)
     except LabError as exc:
-        found.append(Finding("runtime", False, str(exc)))
+        found.append(Finding(t["runtime"], False, str(exc)))
         return found
-    detail = ("nodes run --privileged" if rt.profile == runtime.PRIVILEGED else
-              "--privileged is refused here, nodes run with the explicit capability set "
-              f"(the engine said: ...{rt.refusal.strip()[-60:]})")
-    found.append(Finding("runtime", True, detail))
-    found.append(Finding(
-        "overlay networks", rt.vxlan,
-        "VXLAN available" if rt.vxlan else "the kernel has no VXLAN: overlay networks fail",
-        "use a kernel with the vxlan module (Docker Desktop has it)"))
-    found.append(Finding(
-        "routing mesh", rt.ipvs,
-        "IPVS available: published ports answer on every node" if rt.ipvs else
-        "the kernel has no IPVS: ingress-published ports refuse connections here "
-        "(lesson 07 skips its live parts; host-mode publishing still works)",
-        "load it with `sudo modprobe ip_vs`, or use Docker Desktop / a stock distro kernel",
-        required=False))
-    found.append(Finding(
-        "encrypted overlays", rt.esp,
-        "IPsec ESP available" if rt.esp else
-        "the kernel has no ESP: `--opt encrypted` overlays cannot carry traffic here",
-        "load it with `sudo modprobe esp4`", required=False))
+    detail = (t["privileged"] if rt.profile == runtime.PRIVILEGED
+              else t["capabilities"].format(refusal=rt.refusal.strip()[-60:]))
+    found.append(Finding(t["runtime"], True, detail))
+    found.append(Finding(t["overlay"], rt.vxlan, t["vxlan_ok"] if rt.vxlan else t["vxlan_no"],
+                         t["vxlan_fix"]))
+    found.append(Finding(t["ipvs"], rt.ipvs, t["ipvs_ok"] if rt.ipvs else t["ipvs_no"],
+                         t["ipvs_fix"], required=False))
+    found.append(Finding(t["esp"], rt.esp, t["esp_ok"] if rt.esp else t["esp_no"],
+                         t["esp_fix"], required=False))
     return found
 
 
+def _graphviz(t: dict[str, str], lang: str | None) -> Finding:
+    dot = shutil.which("dot")
+    if dot is None:
+        return Finding(t["graphviz"], False, t["dot_no"],
+                       system.how_to_install([system.GRAPHVIZ], lang=lang))
+    run = subprocess.run([dot, "-V"], capture_output=True, text=True, timeout=30)
+    found = re.search(r"version (\S+)", run.stderr + run.stdout)
+    version = f"Graphviz {found.group(1)}" if found else dot
+    return Finding(t["graphviz"], True, t["dot_ok"].format(version=version))
+
+
 def ok(findings: list[Finding]) -> bool:
+    """True when no required finding failed."""
     return all(f.ok or not f.required for f in findings)
+
+
+def verdict(findings: list[Finding], lang: str | None = None) -> str:
+    """The report's last line."""
+    return TEXTS[language.resolve(lang)]["ready" if ok(findings) else "not_ready"]

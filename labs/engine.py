@@ -7,11 +7,8 @@ project asks it for one.
 from __future__ import annotations
 
 import functools
-import os
-import platform
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import docker
@@ -19,21 +16,17 @@ import docker.errors
 from docker import DockerClient
 
 from labs.errors import EngineUnavailable
+from labs.timing import wait_until
 
 MIN_API_VERSION = (1, 41)  # Docker 20.10, the oldest engine the notes verified
 DOCKERD_LOG = Path("/var/log/orquestra-dockerd.log")
 
 
 def _install_hint() -> str:
-    system = platform.system()
-    if system == "Darwin" or system == "Windows":
-        return "Install Docker Desktop (https://docs.docker.com/desktop/) and start it."
-    return (
-        "Install Docker Engine (Debian/Ubuntu: `sudo apt-get install docker.io`, "
-        "others: https://docs.docker.com/engine/install/) and start it "
-        "(`sudo systemctl start docker`), or run `make lab LAB_INSTALL_ENGINE=1` "
-        "as root to let this project install and start one."
-    )
+    from labs import system  # system asks this module whether an engine answers
+
+    installed = shutil.which("dockerd") is not None
+    return system.install_line([system.ENGINE], engine_installed=installed, lang="en")
 
 
 @functools.cache
@@ -68,36 +61,26 @@ def answers() -> bool:
     return True
 
 
-def install_and_start(*, timeout: float = 60.0) -> str:
-    """Install Debian's docker.io where missing and start dockerd in the background.
+def registry_answers(ref: str) -> bool:
+    """True when the engine can reach the registry that holds image ``ref`` (no pull)."""
+    try:
+        client().images.get_registry_data(ref)
+    except docker.errors.DockerException:
+        return False
+    return True
 
-    For CI and for users who asked for it (root on Debian or Ubuntu). Returns
-    what was done. Raises :class:`EngineUnavailable` when it cannot.
+
+def start_dockerd(*, timeout: float = 60.0) -> None:
+    """Start the installed dockerd in the background and wait until it answers.
+
+    For CI and for users who asked for it (``make lab LAB_INSTALL_ENGINE=1``,
+    as root). Raises :class:`EngineUnavailable` when it does not answer in time.
     """
-    if answers():
-        return "a Docker engine already answers"
-    done = []
-    if os.geteuid() != 0:
-        raise EngineUnavailable("installing an engine needs root. " + _install_hint())
     if shutil.which("dockerd") is None:
-        if shutil.which("apt-get") is None:
-            raise EngineUnavailable("no dockerd and no apt-get here. " + _install_hint())
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(
-            ["apt-get", "install", "-y", "-qq", "docker.io", "iptables"], check=True, env=env
+        raise EngineUnavailable("dockerd is not installed. " + _install_hint())
+    with DOCKERD_LOG.open("ab") as log:
+        subprocess.Popen(  # detached: the engine outlives this process
+            ["dockerd"], stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True
         )
-        done.append("installed docker.io")
-    log = DOCKERD_LOG.open("ab")
-    subprocess.Popen(  # detached: the engine outlives this process
-        ["dockerd"], stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True
-    )
-    done.append(f"started dockerd (log: {DOCKERD_LOG})")
-    deadline = time.monotonic() + timeout
-    while not answers():
-        if time.monotonic() > deadline:
-            raise EngineUnavailable(
-                f"dockerd did not answer within {timeout:.0f} s; see {DOCKERD_LOG}"
-            )
-        time.sleep(0.2)
-    return "; ".join(done)
+    wait_until(answers, timeout=timeout, interval=0.2, what="dockerd to answer",
+               hint=f"See {DOCKERD_LOG}.")

@@ -3,13 +3,86 @@
 A :class:`Bar` is called with lines, like ``print``: a line that ends with
 "..." starts the next step, any other line is shown as detail. It draws an
 ipywidgets progress bar in a notebook and a rich bar in a terminal (plain
-lines when the output is not a terminal).
+lines when the output is not a terminal). Step names and status words are
+shown in the learner's language (:func:`labs.language.current`).
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from typing import Any
+
+from labs import language
+
+# What provisioning and image builds report, by the English text they send
+# (labs/cluster.py's step names are the keys of Cluster.timings).
+PHRASES = {
+    "pt-BR": {
+        "check the images": "conferir as imagens",
+        "check the runtime": "conferir o que a engine permite",
+        "create the network": "criar a rede",
+        "make certificates": "gerar os certificados",
+        "start the nodes": "iniciar os nós",
+        "wait for the daemons": "esperar os daemons responderem",
+        "init the swarm": "criar o swarm",
+        "join the managers": "adicionar os managers",
+        "join the workers": "adicionar os workers",
+        "load the app image": "carregar a imagem do app",
+        "wait until ready": "esperar o swarm ficar pronto",
+        "ready": "pronto",
+        "removing an incomplete earlier attempt": "removendo uma tentativa anterior incompleta",
+        "re-attaching to the existing cluster": "reconectando ao cluster que já existe",
+        "failed; removing what was created": "falhou; removendo o que foi criado",
+        "failed; kept for inspection (retain=True)": "falhou; mantido para inspeção (retain=True)",
+        "building": "construindo",
+        "up to date": "atualizada",
+        "importing the bootstrapped root file system": "importando o sistema de arquivos criado",
+        "done": "pronto em {seconds} s",
+        "images": "imagens",
+        "total": "total",
+    },
+    "en": {
+        "check the images": "check the images",
+        "check the runtime": "check the runtime",
+        "create the network": "create the network",
+        "make certificates": "make certificates",
+        "start the nodes": "start the nodes",
+        "wait for the daemons": "wait for the daemons",
+        "init the swarm": "init the swarm",
+        "join the managers": "join the managers",
+        "join the workers": "join the workers",
+        "load the app image": "load the app image",
+        "wait until ready": "wait until ready",
+        "ready": "ready",
+        "removing an incomplete earlier attempt": "removing an incomplete earlier attempt",
+        "re-attaching to the existing cluster": "re-attaching to the existing cluster",
+        "failed; removing what was created": "failed; removing what was created",
+        "failed; kept for inspection (retain=True)": "failed; kept for inspection (retain=True)",
+        "building": "building",
+        "up to date": "up to date",
+        "importing the bootstrapped root file system":
+            "importing the bootstrapped root file system",
+        "done": "ready in {seconds} s",
+        "images": "images",
+        "total": "total",
+    },
+}
+
+
+def step_title(text: str, lang: str | None = None) -> str:
+    """``text`` (a step name such as a key of ``Cluster.timings``, or a status line)
+    in the learner's language; text it does not know comes back unchanged."""
+    phrases = PHRASES[language.resolve(lang)]
+    dots = "..." if text.endswith("...") else ""
+    bare = text.removesuffix("...")
+    return phrases.get(bare, bare) + dots
+
+
+def translate(line: str, lang: str | None = None) -> str:
+    """A progress line (``"NAME: text"``) with its text in the learner's language."""
+    prefix, sep, text = line.partition(": ")
+    return prefix + sep + step_title(text, lang) if sep else step_title(line, lang)
 
 
 def in_notebook() -> bool:
@@ -25,10 +98,13 @@ def in_notebook() -> bool:
 class Bar:
     """``total`` steps; ``mode`` is 'notebook', 'terminal' or 'plain' (default: detected)."""
 
-    def __init__(self, total: int, title: str, *, mode: str | None = None) -> None:
+    def __init__(self, total: int, title: str, *, mode: str | None = None,
+                 lang: str | None = None) -> None:
         self.total = max(1, total)
-        self.title = title
+        self.lang = language.resolve(lang)
+        self.title = step_title(title, self.lang)
         self.done = 0
+        self.started = time.perf_counter()
         self.lines: list[str] = []
         self.mode = mode or ("notebook" if in_notebook()
                              else "terminal" if sys.stderr.isatty() else "plain")
@@ -38,7 +114,7 @@ class Bar:
             import ipywidgets as w
             from IPython.display import display
 
-            self._bar = w.IntProgress(value=0, min=0, max=self.total, description=title)
+            self._bar = w.IntProgress(value=0, min=0, max=self.total, description=self.title)
             self._label = w.Label()
             self._widget = w.HBox([self._bar, self._label])
             display(self._widget)  # type: ignore[no-untyped-call]
@@ -47,13 +123,14 @@ class Bar:
 
             self._rich = Progress(transient=False)
             self._rich.start()
-            self._task = self._rich.add_task(title, total=self.total)
+            self._task = self._rich.add_task(self.title, total=self.total)
 
     def __call__(self, line: str) -> None:
         self.lines.append(line)
         step = line.endswith("...")
         if step and self.lines.count(line) == 1 and self.done < self.total:
             self.done += 1
+        line = translate(line, self.lang)
         text = line.split(": ", 1)[-1]
         if self.mode == "notebook":
             self._bar.value = self.done
@@ -65,11 +142,16 @@ class Bar:
 
     def close(self, *, ok: bool = True) -> None:
         """Fill the bar (or leave it where it stopped, on failure)."""
+        seconds = language.number(time.perf_counter() - self.started, self.lang, ".1f")
+        done = PHRASES[self.lang]["done"].format(seconds=seconds)
         if ok:
             self.done = self.total
         if self.mode == "notebook":
             self._bar.value = self.done
             self._bar.bar_style = "success" if ok else "danger"
+            if ok:
+                self._label.value = done
         elif self.mode == "terminal":
-            self._rich.update(self._task, completed=self.done)
+            self._rich.update(self._task, completed=self.done,
+                              **({"description": f"{self.title}: {done}"} if ok else {}))
             self._rich.stop()

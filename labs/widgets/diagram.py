@@ -15,6 +15,7 @@ from typing import Any
 import graphviz
 
 from labs import language
+from labs.errors import LabError
 from labs.status import NO_SWARM, ClusterStatus, NodeStatus
 
 # Fill colours of a node by what matters most about it now.
@@ -31,10 +32,29 @@ SERVICE_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc9
 TEXTS = {
     "pt-BR": {"leader": "líder", "no_leader": "SEM LÍDER", "no_tasks": "sem tarefas",
               "managers": "managers", "workers": "workers", "container": "contêiner",
-              "no_swarm": "sem swarm: engines Docker independentes"},
+              "no_swarm": "sem swarm: engines Docker independentes", "legend": "cor do nó:",
+              "no_dot": "O diagrama não pode ser desenhado: falta o Graphviz (o programa "
+                        "dot). Num terminal, rode {command} e execute esta célula de novo. "
+                        "O cluster agora, em texto:"},
     "en": {"leader": "leader", "no_leader": "NO LEADER", "no_tasks": "no tasks",
            "managers": "managers", "workers": "workers", "container": "container",
-           "no_swarm": "no swarm: independent Docker engines"},
+           "no_swarm": "no swarm: independent Docker engines", "legend": "node colour:",
+           "no_dot": "The diagram cannot be drawn: Graphviz (the dot program) is missing. "
+                     "In a terminal, run {command}, then run this cell again. "
+                     "The cluster now, as text:"},
+}
+# A node's state (see node_state) and its container's state, as the picture names them.
+STATES = {
+    "pt-BR": {"ready": "pronto", "drain": "drain", "down": "fora do ar", "paused": "pausado",
+              "unreachable": "inalcançável", "unknown": "desconhecido",
+              "running": "rodando", "exited": "parado", "created": "criado",
+              "restarting": "reiniciando", "removing": "sendo removido", "dead": "morto",
+              "missing": "não existe"},
+    "en": {"ready": "ready", "drain": "drain", "down": "down", "paused": "paused",
+           "unreachable": "unreachable", "unknown": "unknown",
+           "running": "running", "exited": "exited", "created": "created",
+           "restarting": "restarting", "removing": "removing", "dead": "dead",
+           "missing": "missing"},
 }
 
 
@@ -58,7 +78,7 @@ def _fill(state: str) -> str:
 
 
 def _node_label(node: NodeStatus, snapshot: ClusterStatus, colours: dict[str, str],
-                texts: dict[str, str]) -> str:
+                texts: dict[str, str], states: dict[str, str]) -> str:
     state = node_state(node)
     title = html.escape(node.hostname)
     if node.leader:
@@ -66,7 +86,8 @@ def _node_label(node: NodeStatus, snapshot: ClusterStatus, colours: dict[str, st
     rows = [
         f'<tr><td bgcolor="{_fill(state)}" colspan="2"><b>{title}</b></td></tr>',
         f'<tr><td colspan="2"><font point-size="10">{html.escape(node.role)} · '
-        f"{html.escape(state)} · {texts['container']} {html.escape(node.container_state)}"
+        f"{html.escape(states.get(state, state))} · {texts['container']} "
+        f"{html.escape(states.get(node.container_state, node.container_state))}"
         "</font></td></tr>",
     ]
     tasks = snapshot.tasks_on(node.hostname)
@@ -83,27 +104,90 @@ def _node_label(node: NodeStatus, snapshot: ClusterStatus, colours: dict[str, st
             + "".join(rows) + "</table>>")
 
 
-def diagram(snapshot: ClusterStatus, *, networks: bool = False, lang: str | None = None
-            ) -> graphviz.Digraph:
-    """Draw ``snapshot``: nodes grouped by role, leader starred, tasks inside nodes.
-
-    ``networks=True`` adds each overlay network, linked to the nodes that run
-    tasks attached to it.
-    """
-    texts = TEXTS.get(language.resolve(lang), TEXTS["pt-BR"])
-    colours = {s.name: SERVICE_COLOURS[i % len(SERVICE_COLOURS)]
-               for i, s in enumerate(snapshot.services)}
-    graph = graphviz.Digraph(name=snapshot.name, format="svg")
-    label = snapshot.name
+def _title(snapshot: ClusterStatus, texts: dict[str, str], states: dict[str, str]) -> str:
+    """The picture's title, in red when the swarm has no leader, over the colour legend
+    of the node states it shows."""
+    title = snapshot.name
     alarm = snapshot.leader is None and snapshot.problem != NO_SWARM
     if snapshot.problem == NO_SWARM:
-        label += f"  —  {texts['no_swarm']}"
+        title += f"  —  {texts['no_swarm']}"
     elif snapshot.leader is None:
-        label += f"  —  {texts['no_leader']}"
+        title += f"  —  {texts['no_leader']}"
         if snapshot.problem:
-            label += f": {snapshot.problem}"
-    graph.attr(label=label, labelloc="t", fontname="Helvetica", fontsize="14",
-               fontcolor="#b00000" if alarm else "#222222",
+            title += f": {snapshot.problem}"
+    shown = {node_state(n) for n in snapshot.nodes}
+    keys = "".join(
+        f'<td bgcolor="{_fill(state)}" border="1"><font point-size="9">'
+        f"{html.escape(states[state])}</font></td>"
+        for state in (*STATE_COLOURS, "unreachable") if state in shown)
+    legend = (f'<tr><td><table border="0" cellspacing="2" cellpadding="2"><tr>'
+              f'<td><font point-size="9" color="#555555">{texts["legend"]}</font></td>'
+              f"{keys}</tr></table></td></tr>") if keys else ""
+    return (f'<<table border="0" cellborder="0" cellspacing="0"><tr><td>'
+            f'<font point-size="14" color="{"#b00000" if alarm else "#222222"}">'
+            f"{html.escape(title)}</font></td></tr>{legend}</table>>")
+
+
+def as_text(snapshot: ClusterStatus, *, lang: str | None = None) -> str:
+    """The diagram's content as lines of text: one node a line, with its tasks."""
+    texts = TEXTS[language.resolve(lang)]
+    states = STATES[language.resolve(lang)]
+    lines = [snapshot.name]
+    for node in snapshot.nodes:
+        state = node_state(node)
+        star = f"★ {node.hostname} ({texts['leader']})" if node.leader else node.hostname
+        tasks = [t.service + (f".{t.slot}" if t.slot else "")
+                 for t in snapshot.tasks_on(node.hostname)]
+        lines.append(f"  {star} · {node.role} · {states.get(state, state)} · "
+                     f"{', '.join(tasks) or texts['no_tasks']}")
+    return "\n".join(lines)
+
+
+class Diagram(graphviz.Digraph):  # type: ignore[misc]
+    """A ``graphviz.Digraph`` that, where Graphviz's ``dot`` is missing, shows a short
+    message and the cluster as text in the notebook instead of a traceback."""
+
+    fallback: tuple[str, str] = ("", "")
+    """(HTML, plain text) to show when ``dot`` cannot run."""
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None,
+                          **kwargs: Any) -> dict[str, Any]:
+        try:
+            return dict(super()._repr_mimebundle_(include, exclude, **kwargs))
+        except graphviz.ExecutableNotFound:
+            return {"text/html": self.fallback[0], "text/plain": self.fallback[1]}
+
+
+def _fallback(snapshot: ClusterStatus, lang: str) -> tuple[str, str]:
+    from labs import system
+
+    command = system.how_to_install([system.GRAPHVIZ], lang=lang)
+    message = TEXTS[lang]["no_dot"]
+    text = as_text(snapshot, lang=lang)
+    page = ("<div class='orquestra-no-dot' style='border-left:4px solid #d9a400;"
+            "background:#fff8e1;padding:6px 10px'>"
+            + html.escape(message).replace("{command}", f"<code>{html.escape(command)}</code>")
+            + f"<pre style='margin:6px 0 0'>{html.escape(text)}</pre></div>")
+    return page, message.format(command=command) + "\n" + text
+
+
+def diagram(snapshot: ClusterStatus, *, networks: bool = False, lang: str | None = None
+            ) -> Diagram:
+    """Draw ``snapshot``: nodes grouped by role, leader starred, tasks inside nodes,
+    a colour legend of the node states under the title.
+
+    ``networks=True`` adds each overlay network, linked to the nodes that run
+    tasks attached to it. Without Graphviz's ``dot`` the notebook shows a short
+    message and the cluster as text (:func:`as_text`) instead of the picture.
+    """
+    lang = language.resolve(lang)
+    lang = lang if lang in TEXTS else "pt-BR"
+    texts, states = TEXTS[lang], STATES[lang]
+    colours = {s.name: SERVICE_COLOURS[i % len(SERVICE_COLOURS)]
+               for i, s in enumerate(snapshot.services)}
+    graph = Diagram(name=snapshot.name, format="svg")
+    graph.fallback = _fallback(snapshot, lang)
+    graph.attr(label=_title(snapshot, texts, states), labelloc="t", fontname="Helvetica",
                rankdir="TB", nodesep="0.3", newrank="true")
     graph.attr("node", shape="plain", fontname="Helvetica")
     for role, title in (("manager", texts["managers"]), ("worker", texts["workers"])):
@@ -115,7 +199,7 @@ def diagram(snapshot: ClusterStatus, *, networks: bool = False, lang: str | None
             # nodes keep dot from swapping them (it drew worker2 left of worker1)
             group.attr(label=title, style="rounded,dashed", color="#888888", rank="same")
             for node in members:
-                group.node(node.hostname, _node_label(node, snapshot, colours, texts))
+                group.node(node.hostname, _node_label(node, snapshot, colours, texts, states))
             for left, right in itertools.pairwise(members):
                 group.edge(left.hostname, right.hostname, style="invis")
     if networks:
@@ -134,5 +218,9 @@ def diagram(snapshot: ClusterStatus, *, networks: bool = False, lang: str | None
 
 
 def svg(snapshot: ClusterStatus, **options: Any) -> str:
-    """The diagram as SVG text."""
-    return str(diagram(snapshot, **options).pipe(format="svg").decode())
+    """The diagram as SVG text. Raises :class:`~labs.errors.LabError` without ``dot``."""
+    picture = diagram(snapshot, **options)
+    try:
+        return str(picture.pipe(format="svg").decode())
+    except graphviz.ExecutableNotFound as exc:
+        raise LabError(picture.fallback[1].split("\n")[0]) from exc

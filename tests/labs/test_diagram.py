@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import html
+from pathlib import Path
 from typing import Any
 
+import nbformat
 import pytest
+from nbclient import NotebookClient
 
+from labs.errors import LabError
 from labs.status import build
 from labs.widgets.diagram import diagram, node_state, svg
 
@@ -87,3 +92,55 @@ def test_node_state_precedence(container: str, state: str, availability: str,
                  [raw_node("n", "worker1", "worker", state=state, availability=availability)],
                  [], [])
     assert node_state(snap.nodes[0]) == expected
+
+
+def test_without_dot_a_notebook_shows_a_short_translated_message(hidden_dot: str) -> None:
+    from IPython.core.formatters import DisplayFormatter
+
+    from labs import system
+
+    for lang, words in (("pt-BR", "falta o Graphviz"), ("en", "Graphviz (the dot program) is")):
+        data, _ = DisplayFormatter().format(diagram(leader_snapshot(), lang=lang))
+        page = data["text/html"]
+        assert words in page and "ExecutableNotFound" not in page
+        assert html.escape(system.how_to_install([system.GRAPHVIZ], lang=lang)) in page
+        assert ("manager1 (líder)" if lang == "pt-BR" else "manager1 (leader)") in page
+        assert "web.1, web.2" in data["text/plain"]
+        assert len(data["text/plain"].splitlines()) < 8
+    with pytest.raises(LabError, match="Graphviz"):
+        svg(leader_snapshot())
+
+
+@pytest.mark.parametrize("dot", [True, False], ids=["with-dot", "without-dot"])
+def test_a_real_kernel_draws_or_says_what_to_install(dot: bool, tmp_path: Path,
+                                                     request: pytest.FixtureRequest) -> None:
+    """The diagram cell of a pt-BR lesson, run by a Jupyter kernel with and without dot."""
+    from labs import system
+
+    if not dot:
+        request.getfixturevalue("hidden_dot")
+    folder = tmp_path / "lessons" / "pt-BR"
+    folder.mkdir(parents=True)
+    code = ("from labs.status import build\nfrom labs.widgets.diagram import diagram\n"
+            "diagram(build('lesson-00', {'manager1': ('manager', 'running')}, None, None, None,"
+            " 'no swarm'))")
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    NotebookClient(notebook, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(folder)}}).execute()
+    outputs = notebook.cells[0].outputs
+    assert [o["output_type"] for o in outputs] == ["execute_result"], outputs
+    data = outputs[0]["data"]
+    if dot:
+        assert "image/svg+xml" in data and "manager1" in data["image/svg+xml"]
+        return
+    page = data["text/html"]
+    assert "falta o Graphviz" in page and "Traceback" not in page and "manager1" in page
+    assert html.escape(system.how_to_install([system.GRAPHVIZ], lang="pt-BR")) in page
+
+
+def test_node_states_and_legend_are_translated() -> None:
+    picture = svg(leader_snapshot(), lang="pt-BR")
+    assert "worker · fora do ar · contêiner parado" in picture
+    assert "cor do nó:" in picture and ">pronto<" in picture and ">fora do ar<" in picture
+    english = svg(leader_snapshot(), lang="en")
+    assert "node colour:" in english and ">down<" in english

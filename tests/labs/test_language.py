@@ -38,3 +38,30 @@ def test_docker_timestamps() -> None:
     nanos = docker_time("2026-11-23T14:35:59.832902943Z")
     assert nanos == pytest.approx(docker_time("2026-11-23T14:35:59Z") + 0.832903, abs=1e-6)
     assert docker_time("2026-11-23T16:35:59.5+02:00") == docker_time("2026-11-23T14:35:59.5Z")
+
+
+def _tables() -> dict[str, dict[str, dict[str, str]]]:
+    from importlib import import_module
+
+    from labs import doctor, progress, system
+
+    # labs.widgets exports functions named like some of its modules: ask for the modules
+    diagram, live, plots, quorum = (import_module(f"labs.widgets.{name}")
+                                    for name in ("diagram", "live", "plots", "quorum"))
+    return {"diagram.TEXTS": diagram.TEXTS, "diagram.STATES": diagram.STATES,
+            "live.TEXTS": live.TEXTS, "quorum.TEXTS": quorum.TEXTS, "plots.LABELS": plots.LABELS,
+            "progress.PHRASES": progress.PHRASES, "doctor.TEXTS": doctor.TEXTS,
+            "system.TEXTS": system.TEXTS}
+
+
+@pytest.mark.parametrize("name", sorted(_tables()))
+def test_every_translation_table_has_both_languages_with_the_same_keys(name: str) -> None:
+    import string
+
+    table = _tables()[name]
+    assert set(table) == set(language.LANGUAGES), name
+    assert table["pt-BR"].keys() == table["en"].keys(), name
+    for key, text in table["en"].items():  # the same {fields} in both languages
+        fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+        other = {f for _, f, _, _ in string.Formatter().parse(table["pt-BR"][key]) if f}
+        assert fields == other, f"{name}[{key!r}]"
