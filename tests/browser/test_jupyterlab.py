@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from labs import lessons
+from labs import lessons, workspace
 from labs.cluster import remove
 from labs.node import free_ports
 from labs.spec import full_name
@@ -54,7 +54,7 @@ def notebook() -> dict[str, object]:
 
 
 @contextlib.contextmanager
-def serve(root: Path, tmp_path: Path) -> Iterator[tuple[str, str]]:
+def serve(root: Path, tmp_path: Path, *extra: str) -> Iterator[tuple[str, str]]:
     """JupyterLab on ``root`` at a free loopback port: (base URL, token)."""
     port = free_ports(1)[0]
     token = secrets.token_hex(16)
@@ -65,7 +65,7 @@ def serve(root: Path, tmp_path: Path) -> Iterator[tuple[str, str]]:
          "--LabApp.expose_app_in_browser=True", "--allow-root",
          # a fresh workspace: nothing restored from an earlier session
          f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
-         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", *extra],
         stdout=log, stderr=log, env=dict(os.environ), start_new_session=True)
     try:
         wait_until(lambda: urllib.request.urlopen(
@@ -91,6 +91,13 @@ def jupyterlab(tmp_path: Path, lab_engine: object) -> Iterator[str]:
             yield f"{base}/lab/tree/widgets.ipynb?token={token}"
     finally:
         remove(full_name("browser"))
+
+
+def as_make_lab(root: Path) -> tuple[str, ...]:
+    """The options the Makefile's lab target adds for a workspace (a unit test holds
+    the Makefile to them)."""
+    return (f"--LabApp.default_url=/lab/tree/{workspace.INDEX}",
+            f"--LabApp.user_settings_dir={root / workspace.SETTINGS}")
 
 
 def _chromium_or_skip() -> None:
@@ -149,22 +156,23 @@ def test_widgets_render_in_jupyterlab(jupyterlab: str, tmp_path: Path) -> None:
 @pytest.mark.timeout(900)
 def test_a_newcomer_opens_the_index_and_runs_lesson_00(tmp_path: Path,
                                                         lab_engine: object) -> None:
-    """From lessons/index.ipynb, follow the link to lesson 00 (pt-BR) and run all of it."""
+    """From the workspace's index, follow the link to lesson 00 (pt-BR) and run all of it."""
     _chromium_or_skip()
     from playwright.sync_api import sync_playwright
 
-    root = tmp_path / "lessons"  # a copy: the run writes checkpoints and outputs
-    shutil.copytree(lessons.LESSONS, root)
+    root = tmp_path / "workspace"  # the student's copy, as `make lab` makes it
+    workspace.prepare(root)
     lesson = next(x for x in lessons.find() if x.number == "00" and x.lang == "pt-BR")
     OUTPUT.mkdir(parents=True, exist_ok=True)
     try:
-        with serve(root, tmp_path) as (base, token), sync_playwright() as pw:
+        with serve(root, tmp_path, *as_make_lab(root)) as (base, token), \
+                sync_playwright() as pw:
             browser = pw.chromium.launch_persistent_context(
                 str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True,
                 args=FLAGS, viewport={"width": 1400, "height": 1000})
             try:
                 page = browser.new_page()
-                page.goto(f"{base}/lab/tree/index.ipynb?token={token}")
+                page.goto(f"{base}/?token={token}")
                 # JupyterLab rewrites the link's href; find it by the lesson's title
                 page.click(f".jp-RenderedMarkdown a:has-text('{lesson.title}')",
                            timeout=90_000)
@@ -183,3 +191,59 @@ def test_a_newcomer_opens_the_index_and_runs_lesson_00(tmp_path: Path,
         remove(full_name("lesson-00"))
     assert "Traceback" not in text
     assert "Aula 00" in text and "ainda não" in text  # undone exercises, in pt-BR
+
+
+def _kernels(base: str, token: str) -> list[dict[str, Any]]:
+    with urllib.request.urlopen(f"{base}/api/kernels?token={token}", timeout=5) as answer:
+        found: list[dict[str, Any]] = json.load(answer)
+    return found
+
+
+def test_make_lab_opens_the_workspace_index_in_pt_br(tmp_path: Path) -> None:
+    """JupyterLab as `make lab` starts it: on the workspace's index (no kernel for it),
+    in pt-BR, and closing a notebook's tab stops its kernel."""
+    _chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    root = tmp_path / "workspace"
+    workspace.prepare(root)
+    lesson = next(x for x in lessons.find() if x.number == "01" and x.lang == "pt-BR")
+    copy = root / lesson.path.relative_to(lessons.LESSONS)
+    given = copy.read_bytes()
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    with serve(root, tmp_path, *as_make_lab(root)) as (base, token), sync_playwright() as pw:
+        browser = pw.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True,
+            args=FLAGS, viewport={"width": 1400, "height": 1000})
+        try:
+            page = browser.new_page()
+            page.goto(f"{base}/?token={token}")  # the default URL leads to the index
+            page.wait_for_selector(".jp-MarkdownViewer h1:has-text('Orquestra Lab')",
+                                   timeout=90_000)
+            page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
+            assert page.evaluate("() => document.documentElement.lang") == "pt-BR"
+            header = page.inner_text(".jp-DirListing-header")
+            page.click("#jp-menu-panel .lm-MenuBar-item:has-text('Kernel')")
+            menu = page.inner_text(".lm-Menu", timeout=10_000)
+            page.keyboard.press("Escape")
+            page.screenshot(path=str(OUTPUT / "workspace-index.png"))
+            # the index's link opens the lesson; its kernel is the only one
+            page.click(f".jp-MarkdownViewer a:has-text('{lesson.title}')", timeout=30_000)
+            page.wait_for_selector(f".jp-Notebook h1:has-text('Aula 01 · {lesson.title}')",
+                                   timeout=60_000)
+            wait_until(lambda: len(_kernels(base, token)) == 1, timeout=90,
+                       what="the lesson's kernel to start")
+            page.wait_for_selector(f"{SHOWN} .jp-Notebook-ExecutionIndicator[data-status='idle']",
+                                   timeout=90_000)
+            kernels_with_lesson = len(_kernels(base, token))
+            page.evaluate("() => { window.jupyterapp.commands.execute('application:close'); }")
+            # the kernel wrote its language into the notebook's metadata: discard that
+            page.click(".jp-Dialog .jp-mod-warn", timeout=30_000)
+            wait_until(lambda: not _kernels(base, token), timeout=60,
+                       what="closing the lesson's tab to stop its kernel")
+        finally:
+            browser.close()
+    assert kernels_with_lesson == 1  # the index started none
+    assert "Nome" in header and "Name" not in header  # the file browser, in pt-BR
+    assert "Interromper o kernel" in menu and "Interrupt Kernel" not in menu
+    assert copy.read_bytes() == given  # nothing was saved
