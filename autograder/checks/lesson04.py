@@ -2,107 +2,405 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import Any
+
 from autograder.check import Check, Context
 from autograder.result import Part
+from labs.timing import docker_time
 
 CLUSTER_NAME = "lesson-04"
 CLUSTER = {"name": CLUSTER_NAME, "managers": 1, "workers": 2}
 APP = "orquestra-lab/app"
+GIB = 2**30
+MIN_LEFT = 2
+"""Exercise 04.4: tasks of api that must keep running while any one worker is down."""
+FAILED_WORKER = "worker1"
 
 
+# -- placement constraints, evaluated as Swarm's scheduler does ----------------------------
+def _constraint_matches(expression: str, node: dict[str, Any]) -> bool:
+    """Whether ``node`` (a raw ``docker node inspect``) satisfies one ``--constraint``.
+
+    Mirrors swarmkit's ``manager/constraint`` (``Parse`` and ``NodeMatches``): ``==``
+    is looked for before ``!=``, keys and values compare case-insensitively (label
+    names do not), a missing attribute or label is the empty string, an unknown key
+    matches no node.
+    """
+    for index, operator in enumerate(("==", "!=")):
+        if operator in expression:
+            key, _, value = (s.strip() for s in expression.partition(operator))
+            equal = index == 0
+            break
+    else:
+        return False
+    description = node.get("Description") or {}
+    lowered = key.lower()
+    if lowered == "node.id":
+        seen = node.get("ID", "")
+    elif lowered == "node.hostname":
+        seen = description.get("Hostname", "")
+    elif lowered == "node.role":
+        seen = (node.get("Spec") or {}).get("Role", "")
+    elif lowered == "node.ip":
+        seen = (node.get("Status") or {}).get("Addr", "")
+    elif lowered == "node.platform.os":
+        seen = (description.get("Platform") or {}).get("OS", "")
+    elif lowered == "node.platform.arch":
+        seen = (description.get("Platform") or {}).get("Architecture", "")
+    elif lowered.startswith("node.labels.") and len(key) > len("node.labels."):
+        seen = ((node.get("Spec") or {}).get("Labels") or {}).get(key[len("node.labels."):], "")
+    elif lowered.startswith("engine.labels.") and len(key) > len("engine.labels."):
+        labels = (description.get("Engine") or {}).get("Labels") or {}
+        seen = labels.get(key[len("engine.labels."):], "")
+    else:
+        return False
+    return (seen.lower() == value.lower()) is equal
+
+
+def _allowed(constraints: list[str], nodes: dict[str, dict[str, Any]]) -> list[str]:
+    """The nodes (by name) that satisfy every constraint."""
+    return sorted(name for name, raw in nodes.items()
+                  if all(_constraint_matches(c, raw) for c in constraints))
+
+
+def _spec(service: dict[str, Any] | None) -> dict[str, Any]:
+    return dict((service or {}).get("Spec", {}))
+
+
+def _image(service: dict[str, Any] | None) -> str:
+    image = _spec(service).get("TaskTemplate", {}).get("ContainerSpec", {}).get("Image", "")
+    return str(image).split("@")[0]
+
+
+def _replicas(service: dict[str, Any] | None) -> int | None:
+    """The replicas asked for, or None for a global service."""
+    mode = _spec(service).get("Mode", {})
+    return None if "Global" in mode else int(mode.get("Replicated", {}).get("Replicas", 0))
+
+
+def _constraints(service: dict[str, Any] | None) -> list[str]:
+    placement = _spec(service).get("TaskTemplate", {}).get("Placement", {})
+    return list(placement.get("Constraints") or [])
+
+
+def _names(items: list[str] | set[str]) -> str:
+    return ", ".join(sorted(items)) or "-"
+
+
+def _spread(counts: Counter[str]) -> str:
+    """'worker1: 2, worker2: 2' ('-' when empty)."""
+    return ", ".join(f"{name}: {n}" for name, n in sorted(counts.items())) or "-"
+
+
+def _off_managers(ctx: Context, base: str, service: dict[str, Any],
+                  nodes: dict[str, dict[str, Any]], on_nodes: list[str],
+                  *, with_image: bool) -> tuple[Part, list[str]]:
+    """The part 'the placement keeps every task off the managers', judged by evaluating
+    the service's constraints against the nodes, and by where its tasks run; and the
+    nodes the constraints accept. ``with_image``: a service without the lesson's image
+    fails it too."""
+    constraints = _constraints(service)
+    allowed = _allowed(constraints, nodes)
+    roles = {name: raw["Spec"]["Role"] for name, raw in nodes.items()}
+    managers = [n for n in allowed if roles[n] == "manager"]
+    workers = [n for n in allowed if roles[n] == "worker"]
+    on_managers = sorted({n for n in on_nodes if roles.get(n) == "manager"})
+    image = _image(service)
+    right_image = image.startswith(APP) or not with_image
+    ok = not managers and bool(workers) and not on_managers and right_image
+    mistake = None
+    if not right_image:
+        mistake = "image"
+    elif not constraints:
+        mistake = "none"
+    elif managers:
+        mistake = "allows_manager"
+    elif not workers:
+        mistake = "nowhere"
+    return ctx.part(ok, base, waiting=mistake is None, mistake=mistake, image=image,
+                    allowed=_names(allowed), managers=_names(managers or on_managers),
+                    constraints=" ".join(constraints) or "-"), allowed
+
+
+def _image_part(ctx: Context, base: str, name: str, service: dict[str, Any]) -> Part:
+    image = _image(service)
+    return ctx.part(image.startswith(APP), base, waiting=False,
+                    mistake=None if image.startswith(APP) else "image", name=name, image=image)
+
+
+# -- 04.1 ------------------------------------------------------------------------------
 def web_on_workers(ctx: Context) -> list[Part]:
-    """Service web: the demo app, 4 replicas, constrained to workers, all running there."""
+    """Service web: the demo app, 4 replicas, a placement that keeps it off managers."""
     service = ctx.service("web")
-    spec = (service or {}).get("Spec", {})
-    image = spec.get("TaskTemplate", {}).get("ContainerSpec", {}).get("Image", "").split("@")[0]
-    if not service or not image.startswith(APP):
-        return [ctx.part(False, "04.1.exists", waiting=False),
-                ctx.part(False, "04.1.replicas", waiting=False, wanted=0, running=0),
-                ctx.part(False, "04.1.placement", waiting=False, nodes="-")]
-    wanted = spec.get("Mode", {}).get("Replicated", {}).get("Replicas", 0)
-    tasks = ctx.running_tasks(service["ID"])
-    roles = {raw["ID"]: (name, raw["Spec"]["Role"]) for name, raw in ctx.nodes().items()}
-    constraints = spec.get("TaskTemplate", {}).get("Placement", {}).get("Constraints") or []
-    on_managers = sorted({roles.get(t["NodeID"], ("?", ""))[0] for t in tasks
-                          if roles.get(t["NodeID"], ("", ""))[1] != "worker"})
-    constrained = any(c.replace(" ", "") == "node.role==worker" for c in constraints)
+    if service is None:
+        return [ctx.part(False, "04.1.exists", waiting=False, name="web"),
+                Part(False, ctx.msg("04.1.later"), weight=2, waiting=False)]
+    nodes = ctx.nodes()
+    by_id = {raw["ID"]: name for name, raw in nodes.items()}
+    running = [by_id.get(t["NodeID"], "?") for t in ctx.running_tasks(service["ID"])]
+    wanted = _replicas(service)
+    placement, allowed = _off_managers(ctx, "04.1.placement", service, nodes, running,
+                                       with_image=False)
+    count = None if wanted == 4 else ("global" if wanted is None else "count")
+    can_run = bool(allowed)  # else no node may take its tasks: waiting will not help
     return [
-        ctx.part(True, "04.1.exists", image=image),
-        ctx.part(wanted == 4 and len(tasks) == 4, "04.1.replicas", waiting=wanted == 4,
-                 wanted=wanted, running=len(tasks)),
-        ctx.part(constrained and not on_managers, "04.1.placement", waiting=constrained,
-                 nodes=", ".join(on_managers) or "-"),
+        _image_part(ctx, "04.1.exists", "web", service),
+        ctx.part(wanted == 4 and len(running) == 4, "04.1.replicas",
+                 waiting=count is None and can_run, mistake=count,
+                 wanted="global" if wanted is None else wanted, running=len(running)),
+        placement,
     ]
 
 
+# -- 04.2 ------------------------------------------------------------------------------
 def global_agent(ctx: Context) -> list[Part]:
     """Service agent in global mode, with a running task on every ready, active node."""
     service = ctx.service("agent")
-    is_global = bool(service and "Global" in service["Spec"].get("Mode", {}))
+    is_global = service is not None and _replicas(service) is None
     nodes = {raw["ID"]: name for name, raw in ctx.nodes().items()
              if raw["Status"]["State"] == "ready" and raw["Spec"]["Availability"] == "active"}
     have = sorted({nodes[t["NodeID"]] for t in ctx.running_tasks(service["ID"])
                    if t["NodeID"] in nodes}) if service else []
     missing = sorted(set(nodes.values()) - set(have))
-    return [ctx.part(is_global, "04.2.mode", waiting=False),
-            ctx.part(is_global and not missing, "04.2.spread", waiting=is_global, count=len(have),
-                     have=", ".join(have) or "-", missing=", ".join(missing))]
+    mode = ctx.part(is_global, "04.2.mode", waiting=False,
+                    mistake="replicated" if service is not None and not is_global else None)
+    if not is_global:
+        return [mode, Part(False, ctx.msg("04.2.later"), waiting=False)]
+    return [mode, ctx.part(not missing, "04.2.spread", count=len(have), have=_names(have),
+                           missing=_names(missing))]
 
 
-def survive_worker_failure(ctx: Context) -> list[Part]:
-    """worker1 is down and web is back to 4 running tasks, all on ready nodes."""
+# -- 04.3 ------------------------------------------------------------------------------
+def _reservation(service: dict[str, Any]) -> int:
+    resources = _spec(service).get("TaskTemplate", {}).get("Resources") or {}
+    return int((resources.get("Reservations") or {}).get("MemoryBytes") or 0)
+
+
+def one_per_node(ctx: Context) -> list[Part]:
+    """Service solo: 4 replicas and a memory reservation such that one task fits on a
+    node but two do not, judged against the memory each node announces; then the
+    outcome: at most one running task per node, the rest pending."""
+    service = ctx.service("solo")
+    if service is None:
+        return [ctx.part(False, "04.3.exists", waiting=False, name="solo"),
+                Part(False, ctx.msg("04.3.later"), weight=2, waiting=False)]
     nodes = ctx.nodes()
-    worker1 = nodes.get("worker1")
-    state = worker1["Status"]["State"] if worker1 else "?"
-    # Swarm notices a stopped node after its heartbeats stop (~20 s): worth waiting
-    # for only if the node's container is not running any more.
-    stopped = ctx.cluster.node("worker1").state() != "running"
-    ready = {raw["ID"] for raw in nodes.values() if raw["Status"]["State"] == "ready"}
-    service = ctx.service("web")
-    running = [t for t in ctx.running_tasks(service["ID"]) if t["NodeID"] in ready] \
-        if service else []
-    return [ctx.part(state == "down", "04.3.down", waiting=stopped, state=state),
-            ctx.part(state == "down" and len(running) == 4, "04.3.healed", waiting=stopped,
-                     running=len(running))]
+    by_id = {raw["ID"]: name for name, raw in nodes.items()}
+    wanted = _replicas(service)
+    image = _image_part(ctx, "04.3.exists", "solo", service)
+    if wanted != 4:
+        image = ctx.part(False, "04.3.exists", waiting=False, name="solo", image=_image(service),
+                         mistake="count", wanted="global" if wanted is None else wanted)
+    reserve = _reservation(service)
+    memory = {name: int(raw["Description"]["Resources"]["MemoryBytes"])
+              for name, raw in nodes.items()}
+    small, large = min(memory.values()), max(memory.values())
+    fits = reserve > 0 and reserve <= small and 2 * reserve > large
+    mistake = None
+    if reserve == 0:
+        mistake = "none"
+    elif reserve > small:
+        mistake = "too_big"
+    elif 2 * reserve <= large:
+        mistake = "too_small"
+    reservation = ctx.part(fits, "04.3.reservation", waiting=False, mistake=mistake,
+                           reserve=reserve / GIB, memory=small / GIB, half=large / 2 / GIB,
+                           count=float(large // reserve) if reserve else 0.0)
 
+    # the outcome: where may one task of solo go now (ready, active, constraints, room)?
+    others: Counter[str] = Counter()
+    for task in ctx.api.tasks(filters={"desired-state": "running"}):
+        if task["ServiceID"] != service["ID"] and task.get("NodeID") in by_id:
+            reserved = ((task["Spec"].get("Resources") or {}).get("Reservations") or {})
+            others[by_id[task["NodeID"]]] += int(reserved.get("MemoryBytes") or 0)
+    # (with a reservation that does not do the job, say what a right one would give)
+    room = [name for name in _allowed(_constraints(service), nodes)
+            if nodes[name]["Status"]["State"] == "ready"
+            and nodes[name]["Spec"]["Availability"] == "active"
+            and (not fits or reserve <= memory[name] - others[name])]
+    running = Counter(by_id.get(t["NodeID"], "?") for t in ctx.running_tasks(service["ID"]))
+    expected = min(wanted or 0, len(room))
+    done = max(running.values(), default=0) <= 1 and sum(running.values()) == expected > 0
+    return [image, reservation,
+            ctx.part(done, "04.3.outcome", waiting=fits, running=sum(running.values()),
+                     spread=_spread(running), expected=expected, pending=(wanted or 0) - expected)]
+
+
+# -- 04.4 ------------------------------------------------------------------------------
+def _outage(ctx: Context, tasks: list[dict[str, Any]]) -> tuple[float, float] | None:
+    """When worker1's container was last switched off and (if it is back) on again, as
+    epoch seconds, provided that happened after the service's first task was made;
+    None when worker1 has not been switched off since."""
+    node = ctx.cluster.node(FAILED_WORKER)
+    state = node.inspect()["State"]
+    off = docker_time(state["FinishedAt"])
+    first = min((docker_time(t["CreatedAt"]) or 0.0 for t in tasks), default=None)
+    if off is None or first is None or off < first:
+        return None
+    on = docker_time(state["StartedAt"]) or 0.0
+    return off, (on if state["Status"] == "running" and on > off else float("inf"))
+
+
+def survive_worker_loss(ctx: Context) -> list[Part]:
+    """Service api, off the managers, spread so that any one worker may go down and
+    at least MIN_LEFT tasks keep running; then worker1 is switched off, Swarm notices,
+    and that many tasks made before the failure ran through it. Judged while worker1
+    is down or after it came back (from its container's stop time)."""
+    service = ctx.service("api")
+    if service is None:
+        return [Part(False, ctx.msg("04.4.missing"), waiting=False),
+                Part(False, ctx.msg("04.4.later"), weight=3, waiting=False)]
+    nodes = ctx.nodes()
+    by_id = {raw["ID"]: name for name, raw in nodes.items()}
+    workers = sorted(n for n, raw in nodes.items() if raw["Spec"]["Role"] == "worker")
+    tasks = ctx.api.tasks(filters={"service": service["ID"]})
+    outage = _outage(ctx, tasks)
+    off = outage[0] if outage else None
+
+    def made(task: dict[str, Any]) -> float:
+        return docker_time(task["CreatedAt"]) or 0.0
+
+    def ended_after_off(task: dict[str, Any]) -> bool:
+        return off is not None and (docker_time(task["Status"]["Timestamp"]) or 0.0) > off
+
+    # the tasks running when worker1 went off (or now): a task left on a dead node keeps
+    # its last reported state, 'running'; one stopped since then ended after it went off
+    if off is None:
+        at_failure = [t for t in tasks
+                      if t["Status"]["State"] == "running" and t["DesiredState"] == "running"]
+    else:
+        at_failure = [t for t in tasks if made(t) < off
+                      and (t["Status"]["State"] == "running" or ended_after_off(t))]
+    spread = Counter(by_id.get(t.get("NodeID", ""), "?") for t in at_failure)
+    placement, _ = _off_managers(ctx, "04.4.placement", service, nodes, list(spread),
+                                 with_image=True)
+    on_workers = Counter({n: spread[n] for n in workers})
+    left = {w: sum(on_workers.values()) - on_workers[w] for w in workers}
+    weakest = min(left, key=lambda w: (left[w], w)) if left else FAILED_WORKER
+    wanted = _replicas(service) or 0
+    settled = off is not None or sum(spread.values()) >= wanted
+    kind = None
+    if settled and left.get(weakest, 0) < MIN_LEFT:
+        kind = "few" if wanted < MIN_LEFT * len(workers) else "uneven"
+    spare = ctx.part(bool(left) and left[weakest] >= MIN_LEFT, "04.4.spare",
+                     waiting=not settled, mistake=kind, spread=_spread(spread),
+                     worker=weakest, left=left.get(weakest, 0), minimum=MIN_LEFT,
+                     wanted=wanted)
+
+    state = nodes[FAILED_WORKER]["Status"]["State"] if FAILED_WORKER in nodes else "?"
+    if outage is None:
+        switched_on = ctx.cluster.node(FAILED_WORKER).state() == "running"
+        down = ctx.part(False, "04.4.off", waiting=False, state=state,
+                        mistake="running" if switched_on else "after")
+        return [placement, spare, down, Part(False, ctx.msg("04.4.later"), waiting=False)]
+    # Swarm noticed: worker1 is down now, or replacements were made while it was off
+    noticed = state == "down" or any(outage[0] < made(t) < outage[1] for t in tasks)
+    back = outage[1] != float("inf")
+    down = ctx.part(noticed, "04.4.down", waiting=not back,
+                    mistake="too_short" if back and not noticed else None, state=state)
+    kept = [t for t in tasks if t["Status"]["State"] == "running"
+            and t["DesiredState"] == "running" and made(t) < outage[0]
+            and by_id.get(t.get("NodeID", "")) not in (FAILED_WORKER, None)
+            and nodes[by_id[t["NodeID"]]]["Status"]["State"] == "ready"]
+    kept_on = Counter(by_id[t["NodeID"]] for t in kept)
+    survived = ctx.part(len(kept) >= MIN_LEFT, "04.4.survived", waiting=False,
+                        kept=len(kept), spread=_spread(kept_on), minimum=MIN_LEFT)
+    return [placement, spare, down, survived]
 
 
 MESSAGES = {
     "04.1.title": {
-        "pt-BR": "Serviço web com 4 réplicas, só nos workers",
-        "en": "Service web with 4 replicas, on workers only",
+        "pt-BR": "Serviço web com 4 réplicas, fora do manager",
+        "en": "Service web with 4 replicas, off the manager",
     },
     "04.1.exists.ok": {
-        "pt-BR": "O serviço web existe e usa a imagem {image}.",
-        "en": "Service web exists and uses image {image}.",
+        "pt-BR": "O serviço {name} existe e usa a imagem {image}.",
+        "en": "Service {name} exists and uses image {image}.",
     },
     "04.1.exists.no": {
-        "pt-BR": "Não há serviço chamado web usando orquestra-lab/app.",
-        "en": "There is no service called web using orquestra-lab/app.",
+        "pt-BR": "Não há serviço chamado {name} com a imagem orquestra-lab/app.",
+        "en": "There is no service called {name} with image orquestra-lab/app.",
+    },
+    "04.1.exists.mistake.image": {
+        "pt-BR": "O serviço usa {image}; troque a imagem com "
+                 "docker service update --image orquestra-lab/app:v1 {name}.",
+        "en": "The service uses {image}; change the image with "
+              "docker service update --image orquestra-lab/app:v1 {name}.",
+    },
+    "04.1.later": {
+        "pt-BR": "Réplicas e posicionamento: verificados quando o serviço web existir.",
+        "en": "Replicas and placement: checked once service web exists.",
     },
     "04.1.replicas.ok": {
         "pt-BR": "4 réplicas pedidas e 4 rodando.",
         "en": "4 replicas asked for and 4 running.",
     },
     "04.1.replicas.no": {
-        "pt-BR": "Réplicas pedidas: {wanted}; rodando: {running} (esperado: 4 e 4).",
-        "en": "Replicas asked for: {wanted}; running: {running} (expected 4 and 4).",
+        "pt-BR": "Réplicas pedidas: {wanted}; rodando: {running}. Esperado: 4 pedidas e 4 rodando.",
+        "en": "Replicas asked for: {wanted}; running: {running}. Expected: 4 asked for and "
+              "4 running.",
+    },
+    "04.1.replicas.mistake.count": {
+        "pt-BR": "Você pediu {wanted} réplica(s); ajuste com docker service scale web=4.",
+        "en": "You asked for {wanted} replica(s); fix it with docker service scale web=4.",
+    },
+    "04.1.replicas.mistake.global": {
+        "pt-BR": "web está em modo global (uma tarefa por nó), sem número de réplicas. O modo "
+                 "não muda depois de criado: docker service rm web e crie de novo, replicado.",
+        "en": "web is in global mode (one task per node), with no number of replicas. The mode "
+              "cannot change after creation: docker service rm web and create it again, "
+              "replicated.",
     },
     "04.1.placement.ok": {
-        "pt-BR": "Restrição node.role==worker; nenhuma tarefa no manager.",
-        "en": "Constraint node.role==worker; no task on the manager.",
+        "pt-BR": "A restrição ({constraints}) só aceita workers ({allowed}); nenhuma tarefa "
+                 "no manager.",
+        "en": "The constraint ({constraints}) only accepts workers ({allowed}); no task on "
+              "the manager.",
     },
     "04.1.placement.no": {
-        "pt-BR": "Falta a restrição node.role==worker, ou há tarefas em managers ({nodes}).",
-        "en": "The node.role==worker constraint is missing, or tasks run on managers ({nodes}).",
+        "pt-BR": "Restrições: {constraints}; nós aceitos: {allowed}; managers aceitos ou com "
+                 "tarefas: {managers}. Esperado: só workers.",
+        "en": "Constraints: {constraints}; nodes accepted: {allowed}; managers accepted or "
+              "running tasks: {managers}. Expected: workers only.",
+    },
+    "04.1.placement.mistake.none": {
+        "pt-BR": "Sem restrição, o escalonador pode pôr tarefas no manager1 (mesmo que agora "
+                 "estejam só nos workers). Acrescente uma com docker service update "
+                 "--constraint-add ... web.",
+        "en": "Without a constraint the scheduler may put tasks on manager1 (even if they "
+              "happen to be on the workers now). Add one with docker service update "
+              "--constraint-add ... web.",
+    },
+    "04.1.placement.mistake.allows_manager": {
+        "pt-BR": "A restrição ainda aceita {managers}: ela precisa olhar o papel do nó "
+                 "(node.role).",
+        "en": "The constraint still accepts {managers}: it has to look at the node's role "
+              "(node.role).",
+    },
+    "04.1.placement.mistake.nowhere": {
+        "pt-BR": "Nenhum nó satisfaz a restrição: as tarefas ficam pendentes. Confira a grafia "
+                 "(node.role, worker, manager).",
+        "en": "No node satisfies the constraint: the tasks stay pending. Check the spelling "
+              "(node.role, worker, manager).",
     },
     "04.1.hint.1": {
-        "pt-BR": "docker service create --name web --replicas 4 ... orquestra-lab/app:v1",
-        "en": "docker service create --name web --replicas 4 ... orquestra-lab/app:v1",
+        "pt-BR": "Uma restrição de posicionamento filtra os nós; aqui o filtro é o papel do nó "
+                 "no swarm, e o manager tem de ficar de fora.",
+        "en": "A placement constraint filters the nodes; here the filter is the node's role in "
+              "the swarm, and the manager must be left out.",
     },
     "04.1.hint.2": {
-        "pt-BR": "Use --constraint node.role==worker.",
-        "en": "Use --constraint node.role==worker.",
+        "pt-BR": "Use --replicas 4 e --constraint node.role==worker (node.role!=manager "
+                 "também serve).",
+        "en": "Use --replicas 4 and --constraint node.role==worker (node.role!=manager works "
+              "too).",
+    },
+    "04.1.hint.3": {
+        "pt-BR": "docker service create --name web --replicas 4 --constraint node.role==worker "
+                 "--detach orquestra-lab/app:v1",
+        "en": "docker service create --name web --replicas 4 --constraint node.role==worker "
+              "--detach orquestra-lab/app:v1",
     },
     "04.2.title": {
         "pt-BR": "Serviço global agent em todos os nós",
@@ -116,47 +414,278 @@ MESSAGES = {
         "pt-BR": "Não há serviço global chamado agent.",
         "en": "There is no global service called agent.",
     },
+    "04.2.mode.mistake.replicated": {
+        "pt-BR": "agent existe, mas é replicado. O modo não muda depois de criado: "
+                 "docker service rm agent e crie de novo em modo global.",
+        "en": "agent exists but is replicated. The mode cannot change after creation: "
+              "docker service rm agent and create it again in global mode.",
+    },
+    "04.2.later": {
+        "pt-BR": "Tarefas em cada nó: verificadas quando agent for global.",
+        "en": "Tasks on every node: checked once agent is global.",
+    },
     "04.2.spread.ok": {
-        "pt-BR": "Uma tarefa de agent roda em cada nó ({count}).",
-        "en": "One agent task runs on every node ({count}).",
+        "pt-BR": "Uma tarefa de agent roda em cada nó pronto ({count}: {have}).",
+        "en": "One agent task runs on every ready node ({count}: {have}).",
     },
     "04.2.spread.no": {
         "pt-BR": "agent roda em {have}; faltam: {missing}.",
         "en": "agent runs on {have}; missing: {missing}.",
     },
     "04.2.hint.1": {
-        "pt-BR": "docker service create --mode global --name agent orquestra-lab/app:v1",
-        "en": "docker service create --mode global --name agent orquestra-lab/app:v1",
+        "pt-BR": "Um serviço global não tem número de réplicas: o Swarm põe uma tarefa em cada "
+                 "nó. Reveja a seção Modo global.",
+        "en": "A global service has no number of replicas: Swarm puts one task on every node. "
+              "Look back at the Global mode section.",
+    },
+    "04.2.hint.2": {
+        "pt-BR": "A opção é --mode global, sem --replicas.",
+        "en": "The option is --mode global, with no --replicas.",
+    },
+    "04.2.hint.3": {
+        "pt-BR": "docker service create --name agent --mode global --detach orquestra-lab/app:v1",
+        "en": "docker service create --name agent --mode global --detach orquestra-lab/app:v1",
     },
     "04.3.title": {
-        "pt-BR": "Sobreviva à falha de um worker",
-        "en": "Survive a worker failure",
+        "pt-BR": "Uma reserva que deixa uma só tarefa por nó",
+        "en": "A reservation that leaves one task per node",
     },
-    "04.3.down.ok": {
-        "pt-BR": "worker1 está fora do ar, como pedido.",
-        "en": "worker1 is down, as asked.",
+    "04.3.exists.ok": {
+        "pt-BR": "O serviço {name} existe, com 4 réplicas da imagem {image}.",
+        "en": "Service {name} exists, with 4 replicas of image {image}.",
     },
-    "04.3.down.no": {
-        "pt-BR": "worker1 ainda está '{state}': pare-o primeiro.",
-        "en": "worker1 is still '{state}': stop it first.",
+    "04.3.exists.no": {
+        "pt-BR": "Não há serviço chamado {name} com 4 réplicas da imagem orquestra-lab/app.",
+        "en": "There is no service called {name} with 4 replicas of image "
+              "orquestra-lab/app.",
     },
-    "04.3.healed.ok": {
-        "pt-BR": "web tem de novo 4 tarefas rodando, todas em nós prontos.",
-        "en": "web has 4 running tasks again, all on ready nodes.",
+    "04.3.exists.mistake.image": {
+        "pt-BR": "O serviço usa {image}; troque com "
+                 "docker service update --image orquestra-lab/app:v1 --detach {name}.",
+        "en": "The service uses {image}; change it with "
+              "docker service update --image orquestra-lab/app:v1 --detach {name}.",
     },
-    "04.3.healed.no": {
-        "pt-BR": "web tem {running} tarefa(s) rodando em nós prontos (esperado: 4).",
-        "en": "web has {running} task(s) running on ready nodes (expected 4).",
+    "04.3.exists.mistake.count": {
+        "pt-BR": "Réplicas pedidas: {wanted}; o exercício pede 4 (uma a mais que os nós). "
+                 "Ajuste com docker service scale --detach solo=4.",
+        "en": "Replicas asked for: {wanted}; the exercise asks for 4 (one more than the "
+              "nodes). Fix it with docker service scale --detach solo=4.",
+    },
+    "04.3.later": {
+        "pt-BR": "Reserva e resultado: verificados quando o serviço solo existir.",
+        "en": "Reservation and outcome: checked once service solo exists.",
+    },
+    "04.3.reservation.ok": {
+        "pt-BR": "Reserva de {reserve:.2f} GiB: cabe uma tarefa num nó de {memory:.2f} GiB, "
+                 "duas não.",
+        "en": "A {reserve:.2f} GiB reservation: one task fits on a {memory:.2f} GiB node, "
+              "two do not.",
+    },
+    "04.3.reservation.no": {
+        "pt-BR": "Reserva de {reserve:.2f} GiB; os nós anunciam {memory:.2f} GiB. Esperado: "
+                 "mais de {half:.2f} GiB e no máximo {memory:.2f} GiB.",
+        "en": "A {reserve:.2f} GiB reservation; the nodes announce {memory:.2f} GiB. "
+              "Expected: more than {half:.2f} GiB and at most {memory:.2f} GiB.",
+    },
+    "04.3.reservation.mistake.none": {
+        "pt-BR": "solo não reserva memória: sem reserva, o escalonador põe quantas tarefas "
+                 "quiser num nó. Use --reserve-memory (no create ou no update).",
+        "en": "solo reserves no memory: with no reservation the scheduler puts as many "
+              "tasks as it likes on a node. Use --reserve-memory (on create or update).",
+    },
+    "04.3.reservation.mistake.too_big": {
+        "pt-BR": "Nenhum nó tem tanta memória para reservar: todas as tarefas ficam pendentes. "
+                 "Reserve no máximo a memória de um nó.",
+        "en": "No node has that much memory to reserve: every task stays pending. Reserve at "
+              "most one node's memory.",
+    },
+    "04.3.reservation.mistake.too_small": {
+        "pt-BR": "Com essa reserva cabem {count:.0f} tarefas em cada nó. Reserve mais da "
+                 "metade da memória do nó.",
+        "en": "With that reservation {count:.0f} tasks fit on each node. Reserve more than "
+              "half of a node's memory.",
+    },
+    "04.3.outcome.ok": {
+        "pt-BR": "{running} tarefa(s) rodando, uma por nó ({spread}); {pending} pendente(s) "
+                 "por falta de recursos.",
+        "en": "{running} task(s) running, one per node ({spread}); {pending} pending for lack "
+              "of resources.",
+    },
+    "04.3.outcome.no": {
+        "pt-BR": "Tarefas rodando: {running} ({spread}). Esperado: {expected}, no máximo uma "
+                 "por nó.",
+        "en": "Tasks running: {running} ({spread}). Expected: {expected}, at most one per node.",
     },
     "04.3.hint.1": {
-        "pt-BR": "Pare o nó: cluster.node('worker1').stop(); o swarm reage em ~20 s.",
-        "en": "Stop the node: cluster.node('worker1').stop(); the swarm reacts in ~20 s.",
+        "pt-BR": "O escalonador só põe uma tarefa num nó se a reserva dela ainda couber na "
+                 "memória livre para reservar. Para caber uma e não caber a segunda, quanto "
+                 "reservar, comparado à memória do nó?",
+        "en": "The scheduler only puts a task on a node if its reservation still fits in the "
+              "memory left to reserve. For one to fit and a second not to, how much should "
+              "you reserve, compared with the node's memory?",
+    },
+    "04.3.hint.2": {
+        "pt-BR": "Mais da metade e no máximo toda a memória do nó (por exemplo, 3/4). Leia a "
+                 "memória com docker node inspect --format '{{{{.Description.Resources."
+                 "MemoryBytes}}}}' worker1, calcule numa célula Python e use --reserve-memory "
+                 "$reserve no %%docker (com --detach: uma tarefa fica pendente).",
+        "en": "More than half and at most all of the node's memory (for example 3/4). Read "
+              "the memory with docker node inspect --format '{{{{.Description.Resources."
+              "MemoryBytes}}}}' worker1, compute in a Python cell and use --reserve-memory "
+              "$reserve in %%docker (with --detach: one task stays pending).",
+    },
+    "04.3.hint.3": {
+        "pt-BR": "reserve = int(cluster.node(\"manager1\").docker(\"node inspect --format "
+                 "'{{{{.Description.Resources.MemoryBytes}}}}' worker1\")) * 3 // 4, e depois "
+                 "docker service create --name solo --replicas 4 --reserve-memory $reserve "
+                 "--detach orquestra-lab/app:v1",
+        "en": "reserve = int(cluster.node(\"manager1\").docker(\"node inspect --format "
+              "'{{{{.Description.Resources.MemoryBytes}}}}' worker1\")) * 3 // 4, then "
+              "docker service create --name solo --replicas 4 --reserve-memory $reserve "
+              "--detach orquestra-lab/app:v1",
+    },
+    "04.4.title": {
+        "pt-BR": "api sobrevive à queda de um worker",
+        "en": "api survives a worker going down",
+    },
+    "04.4.placement.ok": {
+        "pt-BR": "api fica fora do manager: a restrição ({constraints}) só aceita {allowed}.",
+        "en": "api stays off the manager: the constraint ({constraints}) only accepts "
+              "{allowed}.",
+    },
+    "04.4.placement.no": {
+        "pt-BR": "api (imagem {image}): restrições {constraints}; nós aceitos: {allowed}; "
+                 "managers aceitos ou com tarefas: {managers}. Esperado: orquestra-lab/app, "
+                 "só em workers.",
+        "en": "api (image {image}): constraints {constraints}; nodes accepted: {allowed}; "
+              "managers accepted or running tasks: {managers}. Expected: orquestra-lab/app, "
+              "on workers only.",
+    },
+    "04.4.missing": {
+        "pt-BR": "Ainda não há serviço api: crie-o no manager1.",
+        "en": "There is no service api yet: create it on manager1.",
+    },
+    "04.4.placement.mistake.image": {
+        "pt-BR": "api usa a imagem {image}; o exercício pede orquestra-lab/app:v1.",
+        "en": "api uses image {image}; the exercise asks for orquestra-lab/app:v1.",
+    },
+    "04.4.placement.mistake.none": {
+        "pt-BR": "Sem restrição, o escalonador pode pôr tarefas de api no manager1.",
+        "en": "Without a constraint the scheduler may put api tasks on manager1.",
+    },
+    "04.4.placement.mistake.allows_manager": {
+        "pt-BR": "A restrição ainda aceita {managers}: filtre pelo papel do nó (node.role).",
+        "en": "The constraint still accepts {managers}: filter on the node's role (node.role).",
+    },
+    "04.4.placement.mistake.nowhere": {
+        "pt-BR": "Nenhum nó satisfaz a restrição: as tarefas ficam pendentes. Confira a grafia.",
+        "en": "No node satisfies the constraint: the tasks stay pending. Check the spelling.",
+    },
+    "04.4.spare.ok": {
+        "pt-BR": "Tarefas antes da queda: {spread}; sem qualquer um dos workers, sobram pelo "
+                 "menos {left} (mínimo: {minimum}).",
+        "en": "Tasks before the failure: {spread}; without any one worker, at least {left} "
+              "are left (minimum: {minimum}).",
+    },
+    "04.4.spare.no": {
+        "pt-BR": "Tarefas antes da queda: {spread}; sem o {worker}, sobrariam {left} "
+                 "(mínimo: {minimum}).",
+        "en": "Tasks before the failure: {spread}; without {worker}, {left} would be left "
+              "(minimum: {minimum}).",
+    },
+    "04.4.spare.mistake.few": {
+        "pt-BR": "Com {wanted} réplica(s) em 2 workers, algum worker fica com menos de "
+                 "{minimum}, e é o outro que precisa segurar {minimum} sozinho: peça mais "
+                 "réplicas.",
+        "en": "With {wanted} replica(s) on 2 workers, some worker gets fewer than {minimum}, "
+              "and the other one must hold {minimum} alone: ask for more replicas.",
+    },
+    "04.4.spare.mistake.uneven": {
+        "pt-BR": "Há réplicas suficientes, mas mal divididas. Garanta a divisão com "
+                 "--replicas-max-per-node.",
+        "en": "There are enough replicas, but badly shared out. Guarantee the split with "
+              "--replicas-max-per-node.",
+    },
+    "04.4.off.mistake.after": {
+        "pt-BR": "api foi criado depois que o worker1 caiu, então não houve queda a "
+                 "sobreviver. Religue-o (cluster.node(\"worker1\").start()), espere api ficar "
+                 "pronto e desligue-o de novo.",
+        "en": "api was created after worker1 went down, so there was no failure to survive. "
+              "Switch it back on (cluster.node(\"worker1\").start()), wait for api to be "
+              "ready and switch it off again.",
+    },
+    "04.4.down.ok": {
+        "pt-BR": "O worker1 foi desligado e o Swarm percebeu a queda.",
+        "en": "worker1 was switched off and Swarm noticed it was down.",
+    },
+    "04.4.down.no": {
+        "pt-BR": "O Swarm ainda não marcou o worker1 como down (estado: {state}).",
+        "en": "Swarm has not marked worker1 down yet (state: {state}).",
+    },
+    "04.4.down.mistake.too_short": {
+        "pt-BR": "O worker1 voltou antes de o Swarm perceber a queda (leva uns 15 s). "
+                 "Desligue-o de novo e espere esta verificação antes de religá-lo.",
+        "en": "worker1 came back before Swarm noticed it was down (that takes some 15 s). "
+              "Switch it off again and wait for this check before switching it on.",
+    },
+    "04.4.off.no": {
+        "pt-BR": "O worker1 não foi desligado depois que api foi criado (estado no Swarm: "
+                 "{state}).",
+        "en": "worker1 has not been switched off since api was created (state in Swarm: "
+              "{state}).",
+    },
+    "04.4.off.mistake.running": {
+        "pt-BR": "Quando api estiver pronto, desligue o worker1 numa célula Python com "
+                 "cluster.node(\"worker1\").stop().",
+        "en": "Once api is ready, switch worker1 off in a Python cell with "
+              "cluster.node(\"worker1\").stop().",
+    },
+    "04.4.later": {
+        "pt-BR": "Depois da queda do worker1, a verificação conta as tarefas de api que "
+                 "seguiram rodando.",
+        "en": "Once worker1 is down, the check counts the api tasks that kept running.",
+    },
+    "04.4.survived.ok": {
+        "pt-BR": "{kept} tarefa(s) de api rodaram sem parar durante a queda ({spread}).",
+        "en": "{kept} api task(s) ran without a break through the failure ({spread}).",
+    },
+    "04.4.survived.no": {
+        "pt-BR": "Só {kept} tarefa(s) de api rodaram sem parar durante a queda ({spread}); "
+                 "mínimo: {minimum}.",
+        "en": "Only {kept} api task(s) ran without a break through the failure ({spread}); "
+              "minimum: {minimum}.",
+    },
+    "04.4.hint.1": {
+        "pt-BR": "Conte: se um worker cair, as tarefas dele somem até o Swarm perceber. Cada "
+                 "worker sozinho precisa então segurar pelo menos 2 tarefas.",
+        "en": "Count: when a worker goes down, its tasks are gone until Swarm notices. Each "
+              "worker alone must then hold at least 2 tasks.",
+    },
+    "04.4.hint.2": {
+        "pt-BR": "Pelo menos 4 réplicas, --constraint node.role==worker e "
+                 "--replicas-max-per-node 2 para garantir 2 em cada worker; depois, "
+                 "cluster.node(\"worker1\").stop().",
+        "en": "At least 4 replicas, --constraint node.role==worker and "
+              "--replicas-max-per-node 2 to guarantee 2 on each worker; then "
+              "cluster.node(\"worker1\").stop().",
+    },
+    "04.4.hint.3": {
+        "pt-BR": "docker service create --name api --replicas 4 --constraint node.role==worker "
+                 "--replicas-max-per-node 2 --quiet orquestra-lab/app:v1, e numa célula "
+                 "Python: cluster.node(\"worker1\").stop()",
+        "en": "docker service create --name api --replicas 4 --constraint node.role==worker "
+              "--replicas-max-per-node 2 --quiet orquestra-lab/app:v1, and in a Python "
+              "cell: cluster.node(\"worker1\").stop()",
     },
 }
 
 CHECKS = [
-    Check("04.1", CLUSTER_NAME, web_on_workers, points=3, hints=("04.1.hint.1", "04.1.hint.2")),
-    Check("04.2", CLUSTER_NAME, global_agent, points=2, hints=("04.2.hint.1",)),
-    Check("04.3", CLUSTER_NAME, survive_worker_failure, points=2, window=60,
-          hints=("04.3.hint.1",)),
+    Check("04.1", CLUSTER_NAME, web_on_workers, points=3,
+          hints=("04.1.hint.1", "04.1.hint.2", "04.1.hint.3")),
+    Check("04.2", CLUSTER_NAME, global_agent, points=2,
+          hints=("04.2.hint.1", "04.2.hint.2", "04.2.hint.3")),
+    Check("04.3", CLUSTER_NAME, one_per_node, points=3, window=30,
+          hints=("04.3.hint.1", "04.3.hint.2", "04.3.hint.3")),
+    Check("04.4", CLUSTER_NAME, survive_worker_loss, points=3, window=60,
+          hints=("04.4.hint.1", "04.4.hint.2", "04.4.hint.3")),
 ]

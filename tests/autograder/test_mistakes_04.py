@@ -1,0 +1,149 @@
+"""Lesson 04: the checks judge outcomes, recognise the likely mistakes and never contradict."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from autograder import checks, solutions
+from autograder.checks.lesson04 import _constraint_matches
+from autograder.result import CheckResult, Status
+from labs import Cluster
+from labs.timing import wait_until
+
+pytestmark = pytest.mark.integration
+
+APP = "orquestra-lab/app:v1"
+
+
+def _check(check_id: str, cluster: Cluster, window: float = 3) -> CheckResult:
+    return checks.get(check_id).run(cluster, window=window, lang="en")
+
+
+def _mistakes(result: CheckResult) -> str:
+    return "\n".join(part.hint for part in result.parts if not part.ok)
+
+
+def _node(role: str, hostname: str, labels: dict[str, str] | None = None) -> dict[str, object]:
+    return {"ID": "abc", "Spec": {"Role": role, "Labels": labels or {}},
+            "Description": {"Hostname": hostname, "Platform": {"OS": "linux"}},
+            "Status": {"Addr": "10.0.0.2"}}
+
+
+@pytest.mark.parametrize(("expression", "manager", "worker"), [
+    ("node.role==worker", False, True),
+    ("node.role != manager", False, True),
+    ("node.role==WORKER", False, True),
+    ("node.role==manager", True, False),
+    ("node.hostname!=manager1", False, True),
+    ("node.labels.zone==mars", False, False),
+    ("node.labels.zone!=mars", True, True),
+    ("node.role==workers", False, False),
+    ("node.color==blue", False, False),
+])
+def test_constraints_are_judged_as_the_scheduler_does(expression: str, manager: bool,
+                                                      worker: bool) -> None:
+    assert _constraint_matches(expression, _node("manager", "manager1")) is manager
+    assert _constraint_matches(expression, _node("worker", "worker1")) is worker
+
+
+@pytest.fixture(scope="module")
+def lesson04(lab_engine: object) -> Iterator[Cluster]:
+    with Cluster(**checks.cluster_shape("04")) as cluster:  # type: ignore[arg-type]
+        yield cluster
+
+
+def test_web_names_the_missing_constraint_the_count_and_the_image(lesson04: Cluster) -> None:
+    manager = lesson04.node("manager1")
+    manager.docker(f"service create --name web --replicas 3 --quiet {APP}")
+    result = _check("04.1", lesson04)
+    assert result.status is Status.FAILED
+    assert "Replicas asked for: 3; running: 3. Expected: 4" in result.message
+    assert "docker service scale web=4" in _mistakes(result)
+    assert "Without a constraint the scheduler may put tasks on manager1" in _mistakes(result)
+
+    manager.docker("service update --replicas 4 --constraint-add node.role==workers "
+                   "--detach web")
+    result = _check("04.1", lesson04)
+    assert "No node satisfies the constraint" in _mistakes(result)
+    assert result.seconds < 3  # nothing to wait for: no node may take the tasks
+
+    manager.docker("service update --constraint-rm node.role==workers "
+                   "--constraint-add node.hostname!=worker1 --detach web")
+    result = _check("04.1", lesson04)
+    assert "still accepts manager1" in _mistakes(result)
+
+    manager.docker("service rm web")
+    manager.docker("service create --name web --replicas 4 --constraint node.role!=manager "
+                   "--detach nginx:alpine")
+    result = _check("04.1", lesson04, window=1)
+    assert "docker service update --image orquestra-lab/app:v1 web" in _mistakes(result)
+    manager.docker("service rm web")
+
+
+def test_agent_replicated_is_told_the_mode_cannot_change(lesson04: Cluster) -> None:
+    lesson04.node("manager1").docker(f"service create --name agent --detach {APP}")
+    result = _check("04.2", lesson04)
+    assert result.status is Status.FAILED and result.points == 0
+    assert "agent exists but is replicated" in _mistakes(result)
+    lesson04.node("manager1").docker("service rm agent")
+
+
+def test_solo_names_a_reservation_too_small_too_big_or_missing(lesson04: Cluster) -> None:
+    manager = lesson04.node("manager1")
+    memory = int(manager.docker(
+        "node inspect --format '{{.Description.Resources.MemoryBytes}}' worker1"))
+    manager.docker(f"service create --name solo --replicas 4 --detach {APP}")
+    result = _check("04.3", lesson04)
+    assert "solo reserves no memory" in _mistakes(result)
+    assert "at most one per node" in result.message
+
+    manager.docker(f"service update --reserve-memory {memory // 4} --detach solo")
+    result = _check("04.3", lesson04)
+    assert "With that reservation 4 tasks fit on each node" in _mistakes(result)
+
+    manager.docker(f"service update --reserve-memory {memory + 2**30} --detach solo")
+    result = _check("04.3", lesson04)
+    assert "No node has that much memory to reserve" in _mistakes(result)
+    assert "Tasks running: 0 (-). Expected: 3, at most one per node" in result.message
+    manager.docker("service rm solo")
+
+
+def test_api_with_too_few_replicas_is_told_before_the_failure(lesson04: Cluster) -> None:
+    manager = lesson04.node("manager1")
+    manager.docker(f"service create --name api --replicas 3 --constraint node.role==worker "
+                   f"--quiet {APP}")
+    result = _check("04.4", lesson04)
+    assert result.status is Status.FAILED and result.seconds < 3
+    assert "would be left (minimum: 2)" in result.message
+    assert "With 3 replica(s) on 2 workers" in _mistakes(result)
+    assert "switch worker1 off in a Python cell" in _mistakes(result)
+    manager.docker("service rm api")
+
+
+def test_api_made_after_worker1_went_down_is_told_to_redo_the_failure(lesson04: Cluster
+                                                                     ) -> None:
+    worker1 = lesson04.node("worker1")
+    worker1.stop()
+    try:
+        lesson04.node("manager1").docker(
+            f"service create --name api --replicas 4 --constraint node.role==worker --detach {APP}")
+        result = _check("04.4", lesson04)
+        assert result.status is Status.FAILED
+        assert "worker1 has not been switched off since api was created" in result.message
+        assert "api was created after worker1 went down" in _mistakes(result)
+        lesson04.node("manager1").docker("service rm api")
+    finally:
+        worker1.start()
+        wait_until(lambda: lesson04.status().node("worker1").state == "ready", timeout=60,
+                   what="worker1 ready")
+
+
+def test_solutions_pass_in_the_lessons_order(lesson04: Cluster) -> None:
+    namespace: dict[str, object] = {}
+    for check in checks.lesson_checks("04"):
+        solutions.apply(check.id, lesson04, namespace)
+        result = check.run(lesson04, lang="en")
+        assert result.passed, (check.id, result.message)
+    assert "2 api task(s) ran without a break" in str(result)
