@@ -14,6 +14,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.failed": {"pt-BR": "ainda não", "en": "not yet"},
     "status.error": {"pt-BR": "erro do corretor", "en": "grader error"},
     "points": {"pt-BR": "{earned:g} de {total:g} pontos", "en": "{earned:g} of {total:g} points"},
+    "points.one": {"pt-BR": "{earned:g} de {total:g} ponto", "en": "{earned:g} of {total:g} point"},
     "hint": {"pt-BR": "Dica {n}", "en": "Hint {n}"},
     "all.done": {"pt-BR": "Tudo certo!", "en": "All done!"},
     "error.check": {
@@ -35,6 +36,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "swarm.none": {"pt-BR": "Ainda não há swarm neste cluster.",
                    "en": "There is no swarm in this cluster yet."},
+    "report.head": {
+        "pt-BR": "verificação|exercício|resultado|pontos|mensagem",
+        "en": "check|exercise|result|points|message",
+    },
+    "report.status": {"pt-BR": "situação da correção: {status}", "en": "grading status: {status}"},
+    "report.notebook": {"pt-BR": "O notebook executado", "en": "The executed notebook"},
     "waiting": {
         "pt-BR": "Verificando {id}: esperando o cluster ({seconds:.0f} s de até {limit:.0f} s)…",
         "en": "Checking {id}: waiting for the cluster ({seconds:.0f} s of up to {limit:.0f} s)…",

@@ -10,6 +10,12 @@ from typing import Any
 from autograder.i18n import text
 
 
+def points_text(earned: float, total: float, lang: str | None) -> str:
+    """'2 de 3 pontos', '0,5 de 1 ponto': the total decides the noun's number."""
+    return text("points.one" if total == 1 else "points", lang, earned=float(earned),
+                total=float(total))
+
+
 class Status(StrEnum):
     PASSED = "passed"
     FAILED = "failed"
@@ -67,7 +73,7 @@ class CheckResult:
         mark = {"passed": "[ok]", "failed": "[..]", "error": "[!!]"}[self.status]
         lang = self.lang
         lines = [f"{mark} {self.check_id} {self.title}: {text('status.' + self.status, lang)}, "
-                 f"{text('points', lang, earned=self.points, total=self.max_points)}"]
+                 f"{points_text(self.points, self.max_points, lang)}"]
         if self.parts:
             for part in self.parts:
                 lines.append(f"     {'+' if part.ok else '-'} {part.message}")
@@ -80,7 +86,7 @@ class CheckResult:
 
     def _repr_html_(self) -> str:
         colour = {"passed": "#1b7f3b", "failed": "#b26a00", "error": "#8a1c1c"}[self.status]
-        points = text("points", self.lang, earned=self.points, total=self.max_points)
+        points = points_text(self.points, self.max_points, self.lang)
         icon = {"passed": "✔", "failed": "✘", "error": "⚠"}[self.status]
         parts = "".join(
             f"<li style='color:{'#1b7f3b' if p.ok else '#444'}'>{'✔' if p.ok else '○'} "
@@ -125,13 +131,13 @@ class Summary:
 
     def __str__(self) -> str:
         head = (f"{text('summary.title', self.lang, lesson=self.lesson)}: "
-                f"{text('points', self.lang, earned=self.points, total=self.max_points)}")
+                f"{points_text(self.points, self.max_points, self.lang)}")
         return "\n".join([head, *(str(r) for r in self.results)])
 
     def _repr_html_(self) -> str:
         lang = self.lang
         head = (f"<h4>{html.escape(text('summary.title', lang, lesson=self.lesson))}: "
-                f"{html.escape(text('points', lang, earned=self.points, total=self.max_points))}"
+                f"{html.escape(points_text(self.points, self.max_points, lang))}"
                 "</h4>")
         body = head + "".join(r._repr_html_() for r in self.results)
         return (f"<div class='orquestra-summary' data-lesson='{html.escape(self.lesson)}'>"

@@ -20,7 +20,7 @@ TEXTS = {
         "engine": "engine", "images": "imagens", "runtime": "runtime",
         "overlay": "redes overlay", "ipvs": "IPs virtuais e routing mesh",
         "esp": "overlays cifradas", "graphviz": "graphviz",
-        "no_engine": "nenhuma engine Docker responde",
+        "no_engine": "nenhum Docker Engine responde",
         "engine_found": "Docker {version} (API {api}), {os}/{arch}, kernel {kernel}",
         "images_missing": "faltam: {tags}",
         "images_ok": "todas construídas e atualizadas",

@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from autograder.check import Check
+from autograder.i18n import language, text
+from autograder.result import points_text
+from labs.language import number
 
 
 @dataclass
@@ -60,27 +63,34 @@ def gradescope(row: Row, checks: list[Check]) -> dict[str, Any]:
             "output": f"status: {row.status}"}
 
 
-def feedback_page(row: Row, checks: list[Check], notebook_html: str) -> str:
-    """HTML for the student: each check with its message, then the executed notebook."""
+def feedback_page(row: Row, checks: list[Check], notebook_html: str,
+                  lang: str | None = None) -> str:
+    """HTML for the student, in ``lang``: each check with its message, then the executed
+    notebook."""
+    lang = lang or language()
     items = []
     for check in checks:
         result = row.results.get(check.id, {})
         status = result.get("status", "failed")
         colour = {"passed": "#1b7f3b", "error": "#8a1c1c"}.get(status, "#b26a00")
         message = html.escape(result.get("message", row.status)).replace("\n", "<br>")
+        shown = text(f"status.{status}", lang) if status in ("passed", "failed", "error") \
+            else status
         items.append(
-            f"<tr><td>{html.escape(check.id)}</td><td>{html.escape(check.title())}</td>"
-            f"<td style='color:{colour}'>{html.escape(status)}</td>"
-            f"<td>{row.points(check.id):g} / {check.points:g}</td><td>{message}</td></tr>")
+            f"<tr><td>{html.escape(check.id)}</td><td>{html.escape(check.title(lang))}</td>"
+            f"<td style='color:{colour}'>{html.escape(shown)}</td>"
+            f"<td>{html.escape(number(row.points(check.id), lang, 'g'))} / "
+            f"{html.escape(number(check.points, lang, 'g'))}</td><td>{message}</td></tr>")
     maximum = sum(c.points for c in checks)
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in text("report.head", lang).split("|"))
     return (
-        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        f"<!DOCTYPE html><html lang='{html.escape(lang)}'><head><meta charset='utf-8'>"
         f"<title>{html.escape(row.student)}</title></head><body>"
-        f"<h1>{html.escape(row.student)}: {row.total():g} / {maximum:g}</h1>"
-        f"<p>status: {html.escape(row.status)}</p>"
-        "<table border='1' cellpadding='4'><tr><th>check</th><th>exercise</th>"
-        f"<th>result</th><th>points</th><th>message</th></tr>{''.join(items)}</table>"
-        f"<h2>notebook</h2>{notebook_html}</body></html>"
+        f"<h1>{html.escape(row.student)}: {html.escape(points_text(row.total(), maximum, lang))}"
+        "</h1>"
+        f"<p>{html.escape(text('report.status', lang, status=row.status))}</p>"
+        f"<table border='1' cellpadding='4'><tr>{head}</tr>{''.join(items)}</table>"
+        f"<h2>{html.escape(text('report.notebook', lang))}</h2>{notebook_html}</body></html>"
     )
 
 

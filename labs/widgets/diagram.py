@@ -29,10 +29,14 @@ STATE_COLOURS = {
 # Tasks are coloured by service, in this order.
 SERVICE_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
                    "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
+# Inches (72 pt each; 1 pt shows as 1.33 px): at most about 770 px wide, what a notebook cell
+# shows without a scrollbar next to JupyterLab's file browser.
+MAX_SIZE = "8,7"
+
 TEXTS = {
     "pt-BR": {"leader": "líder", "no_leader": "SEM LÍDER", "no_tasks": "sem tarefas",
               "managers": "managers", "workers": "workers", "container": "contêiner",
-              "no_swarm": "sem swarm: engines Docker independentes", "legend": "cor do nó:",
+              "no_swarm": "sem swarm: Docker Engines independentes", "legend": "cor do nó:",
               "no_dot": "O diagrama não pode ser desenhado: falta o Graphviz (o programa "
                         "dot). Num terminal, rode {command} e execute esta célula de novo. "
                         "O cluster agora, em texto:"},
@@ -188,7 +192,8 @@ def diagram(snapshot: ClusterStatus, *, networks: bool = False, lang: str | None
     graph = Diagram(name=snapshot.name, format="svg")
     graph.fallback = _fallback(snapshot, lang)
     graph.attr(label=_title(snapshot, texts, states), labelloc="t", fontname="Helvetica",
-               rankdir="TB", nodesep="0.3", newrank="true")
+               rankdir="TB", nodesep="0.3", newrank="true",
+               size=MAX_SIZE)  # scaled down to fit a notebook cell, never up
     graph.attr("node", shape="plain", fontname="Helvetica")
     for role, title in (("manager", texts["managers"]), ("worker", texts["workers"])):
         members = [n for n in snapshot.nodes if n.role == role]

@@ -92,3 +92,24 @@ def test_a_docker_cell_without_a_node_is_refused(cell: str, monkeypatch: pytest.
     monkeypatch.setattr(solutions, "cells", lambda _id: [cell])
     with pytest.raises(LabError, match="say which node"):
         solutions.apply("00.1", FakeCluster())  # type: ignore[arg-type]
+
+
+def test_one_point_is_singular() -> None:
+    from autograder.result import points_text
+
+    assert points_text(0.33, 1, "pt-BR") == "0,33 de 1 ponto"
+    assert points_text(1, 1, "en") == "1 of 1 point"
+    assert points_text(2, 3, "pt-BR") == "2 de 3 pontos"
+
+
+def test_the_feedback_page_speaks_the_graders_language() -> None:
+    from autograder import checks
+    from autograder.grade.report import Row, feedback_page
+
+    lesson = checks.lesson_checks("03")
+    row = Row("ana", "ok", {lesson[0].id: {"status": "passed", "points": 3.0,
+                                           "message": "manager1 lidera"}})
+    page = feedback_page(row, lesson, "<p>nb</p>", "pt-BR")
+    assert "<th>verificação</th>" in page and "correto" in page and "O notebook executado" in page
+    assert "<th>check</th>" not in page and "passed" not in page
+    assert "<th>check</th>" in feedback_page(row, lesson, "", "en")

@@ -144,3 +144,10 @@ def test_node_states_and_legend_are_translated() -> None:
     assert "cor do nó:" in picture and ">pronto<" in picture and ">fora do ar<" in picture
     english = svg(leader_snapshot(), lang="en")
     assert "node colour:" in english and ">down<" in english
+
+
+def test_the_picture_fits_a_notebook_cell() -> None:
+    import re
+
+    width = re.search(r'<svg width="(\d+)pt"', svg(leader_snapshot()))
+    assert width and int(width.group(1)) <= 8 * 72  # MAX_SIZE's inches
