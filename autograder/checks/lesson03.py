@@ -89,8 +89,10 @@ def drain_worker2(ctx: Context) -> list[Part]:
         mistake = "pause"
     elif not drained and others:
         mistake = "other_node"
-    running = [t for t in ctx.api.tasks(filters={"desired-state": "running"})
-               if raw and t.get("NodeID") == raw["ID"] and t["Status"]["State"] == "running"]
+    # an old task keeps running (its desired state already shutdown) until its container
+    # stops, up to the stop grace period after the drain: count what really runs
+    running = [t for t in ctx.api.tasks(filters={"node": raw["ID"]})
+               if t["Status"]["State"] == "running"] if raw else []
     shown = availability or ctx.msg("03.2.absent")
     return [ctx.part(drained, "03.2.drain", waiting=False, mistake=mistake,
                      availability=shown, other=", ".join(others)),
@@ -185,12 +187,24 @@ def label_and_place(ctx: Context) -> list[Part]:
     running = [by_id.get(t.get("NodeID", ""), "?") for t in tasks
                if t["Status"]["State"] == "running"]
     outside = sorted({name for name in running if name not in labelled})
+    if outside:  # they move by themselves only once the constraint requires the label
+        return [*parts, ctx.part(False, "03.3.outside", waiting=placed,
+                                 outside=", ".join(outside), labelled=_names(ctx, labelled))]
     active = [name for name in labelled if nodes[name]["Spec"]["Availability"] == "active"]
-    ok = bool(tasks) and len(running) == len(tasks) and not outside
-    tasks_mistake = "inactive" if placed and not active else None
-    parts.append(ctx.part(ok, "03.3.tasks", waiting=placed and bool(active),
+    schedulable = [name for name in allowed if nodes[name]["Spec"]["Availability"] == "active"]
+    replicas = ((spec.get("Mode") or {}).get("Replicated") or {}).get("Replicas")
+    tasks_mistake = None
+    if replicas == 0:
+        tasks_mistake = "zero"
+    elif placed and not active:
+        tasks_mistake = "inactive"
+    ok = bool(tasks) and len(running) == len(tasks)
+    if ok and not placed:  # where they run is luck: a new task may go elsewhere
+        return [*parts, ctx.part(False, "03.3.luck", waiting=False,
+                                 nodes=_names(ctx, sorted(set(running))))]
+    parts.append(ctx.part(ok, "03.3.tasks", waiting=bool(schedulable) and replicas != 0,
                           mistake=tasks_mistake, running=len(running), wanted=len(tasks),
-                          outside=_names(ctx, outside), labelled=_names(ctx, labelled)))
+                          labelled=_names(ctx, labelled)))
     return parts
 
 
@@ -255,12 +269,14 @@ MESSAGES = {
                  "docker node demote {node}. Não tire {node} do swarm antes de rebaixá-lo: "
                  "com dois managers, a saída de um deixa o outro sem maioria (quórum). "
                  "Depois de rebaixado, também dá para sair (docker swarm leave) e entrar de "
-                 "novo com o token de worker.",
+                 "novo com o token de worker. E deixe a célula de {node} com o token de "
+                 "worker: na correção, o notebook roda de novo do começo.",
         "en": "{node} joined with the manager token. On manager1, demote it to a worker: "
               "docker node demote {node}. Don't take {node} out of the swarm before demoting "
               "it: with two managers, one leaving leaves the other without a majority "
               "(quorum). Once demoted, you may also leave (docker swarm leave) and join "
-              "again with the worker token.",
+              "again with the worker token. And leave {node}'s cell with the worker token: "
+              "grading runs the notebook again from the top.",
     },
     "03.1.join.mistake.down": {
         "pt-BR": "{node} entrou, mas está Down: saiu do swarm (docker swarm leave) ou o "
@@ -343,10 +359,11 @@ MESSAGES = {
         "en": "No task runs on worker2.",
     },
     "03.2.tasks.no": {
-        "pt-BR": "Ainda roda(m) {count} tarefa(s) em worker2; esperado: nenhuma. O drain "
-                 "para as tarefas antigas antes de recriá-las: leva alguns segundos.",
-        "en": "{count} task(s) still run on worker2; expected: none. A drain stops the old "
-              "tasks before re-creating them: it takes a few seconds.",
+        "pt-BR": "Ainda roda(m) {count} tarefa(s) em worker2; esperado: nenhuma. Depois do "
+                 "drain, cada tarefa antiga pode levar até o stop grace period (10 s por "
+                 "padrão) para parar.",
+        "en": "{count} task(s) still run on worker2; expected: none. After a drain, each old "
+              "task may take up to its stop grace period (10 s by default) to stop.",
     },
     "03.2.undrained.ok": {
         "pt-BR": "worker2 está em drain.",
@@ -427,16 +444,21 @@ MESSAGES = {
     },
     "03.3.constraint.mistake.none": {
         "pt-BR": "db não tem restrição nenhuma, então pode ir para qualquer nó. A opção de "
-                 "docker service create é --constraint.",
+                 "docker service create é --constraint; num db que já existe, docker "
+                 "service update --constraint-add.",
         "en": "db has no constraint at all, so it may go to any node. The docker service "
-              "create option is --constraint.",
+              "create option is --constraint; on an existing db, docker service update "
+              "--constraint-add.",
     },
     "03.3.constraint.mistake.no_label": {
         "pt-BR": "A restrição escolhe o nó pelo nome ou pelo papel, não pelo rótulo. Use "
-                 "node.labels.CHAVE==VALOR: assim, se outro nó ganhar SSD, basta rotulá-lo.",
+                 "node.labels.CHAVE==VALOR: assim, se outro nó ganhar SSD, basta rotulá-lo. "
+                 "Num db que já existe: docker service update --constraint-rm ANTIGA "
+                 "--constraint-add NOVA db.",
         "en": "The constraint picks the node by name or role, not by its label. Use "
               "node.labels.KEY==VALUE: then, if another node gets an SSD, labelling it is "
-              "enough.",
+              "enough. On an existing db: docker service update --constraint-rm OLD "
+              "--constraint-add NEW db.",
     },
     "03.3.constraint.mistake.nothing": {
         "pt-BR": "Nenhum nó satisfaz a restrição, e as tarefas ficam pending. Confira a "
@@ -455,10 +477,28 @@ MESSAGES = {
         "en": "db's {running} task(s) run only on nodes with disk=ssd ({labelled}).",
     },
     "03.3.tasks.no": {
-        "pt-BR": "db tem {running} de {wanted} tarefa(s) rodando, e fora dos nós com "
-                 "disk=ssd: {outside}; esperado: todas rodando, só em {labelled}.",
-        "en": "db has {running} of {wanted} task(s) running, and outside the nodes with "
-              "disk=ssd: {outside}; expected: all running, only on {labelled}.",
+        "pt-BR": "db tem {running} de {wanted} tarefa(s) rodando; esperado: todas rodando, "
+                 "só em {labelled}.",
+        "en": "db has {running} of {wanted} task(s) running; expected: all running, only on "
+              "{labelled}.",
+    },
+    "03.3.tasks.mistake.zero": {
+        "pt-BR": "db pede 0 réplicas, então nada roda. O exercício pede 2: "
+                 "docker service scale db=2.",
+        "en": "db asks for 0 replicas, so nothing runs. The exercise asks for 2: "
+              "docker service scale db=2.",
+    },
+    "03.3.luck.no": {
+        "pt-BR": "As tarefas de db rodam em {nodes}, mas por acaso: a restrição não exige o "
+                 "rótulo, e uma tarefa nova pode ir para um nó sem SSD.",
+        "en": "db's tasks run on {nodes}, but by chance: the constraint does not require the "
+              "label, and a new task may go to a node without an SSD.",
+    },
+    "03.3.outside.no": {
+        "pt-BR": "Tarefas de db rodam fora dos nós com disk=ssd, em: {outside}; esperado: "
+                 "só em {labelled}.",
+        "en": "db's tasks run outside the nodes with disk=ssd, on: {outside}; expected: "
+              "only on {labelled}.",
     },
     "03.3.tasks.mistake.inactive": {
         "pt-BR": "Nenhum nó com disk=ssd está active (drain ou pause), então as tarefas de "
@@ -493,8 +533,8 @@ MESSAGES = {
 CHECKS = [
     Check("03.1", CLUSTER_NAME, swarm_by_hand, points=3,
           hints=("03.1.hint.1", "03.1.hint.2", "03.1.hint.3")),
-    Check("03.2", CLUSTER_NAME, drain_worker2, points=2,
+    Check("03.2", CLUSTER_NAME, drain_worker2, points=2, window=30,
           hints=("03.2.hint.1", "03.2.hint.2", "03.2.hint.3")),
-    Check("03.3", CLUSTER_NAME, label_and_place, points=1,
+    Check("03.3", CLUSTER_NAME, label_and_place, points=1, window=30,
           hints=("03.3.hint.1", "03.3.hint.2", "03.3.hint.3")),
 ]

@@ -93,6 +93,10 @@ def test_the_swarm_check_names_each_wrong_way_to_join(lesson03: Cluster) -> None
 @pytest.mark.integration
 def test_the_drain_check_tells_pause_and_the_wrong_node(lesson03: Cluster) -> None:
     manager1 = lesson03.node("manager1")
+    manager1.docker(f"service create -d --name spread --mode global {APP}")
+    wait_until(lambda: "Running" in manager1.docker(
+        "service ps spread --filter node=worker2 --format '{{.CurrentState}}'"),
+        timeout=60, what="spread running on worker2")
     manager1.docker("node update --availability drain worker1")
     result = _check("03.2", lesson03)
     assert result.points == 0 and "worker2's availability is active" in result.message
@@ -105,7 +109,13 @@ def test_the_drain_check_tells_pause_and_the_wrong_node(lesson03: Cluster) -> No
     assert "pause only keeps new tasks away" in _mistakes(result)
 
     manager1.docker("node update --availability drain worker2")
-    assert _check("03.2", lesson03, window=30).passed
+    # the old task's desired state is shutdown at once, but its container runs on for the
+    # stop grace period (the lab's app ignores SIGTERM): the check waits for it to stop
+    result = _check("03.2", lesson03, window=1)
+    assert result.points == 1 and "1 task(s) still run on worker2" in result.message
+    result = _check("03.2", lesson03, window=30)
+    assert result.passed, result.message
+    manager1.docker("service rm spread")
 
 
 @pytest.mark.integration
@@ -118,9 +128,13 @@ def test_the_label_check_wants_the_label_on_worker1_and_a_label_constraint(
     manager1.docker("node update --label-add disk=ssd worker2")
     manager1.docker(f"service create -d --name db --replicas 2 "
                     f"--constraint node.hostname==worker1 {APP}")
-    result = _check("03.3", lesson03)
+    result = _check("03.3", lesson03, window=20)  # settles once the tasks run
     assert "The label disk=ssd is on worker2, not on worker1" in _mistakes(result)
     assert "picks the node by name or role, not by its label" in _mistakes(result)
+    assert "docker service update --constraint-rm OLD --constraint-add NEW db" \
+        in _mistakes(result)
+    assert "db's tasks run outside the nodes with disk=ssd, on: worker1; expected: only " \
+           "on worker2" in result.message
 
     manager1.docker("node update --label-rm disk worker2")
     manager1.docker("node update --label-add disk=SSD worker1")
@@ -128,6 +142,9 @@ def test_the_label_check_wants_the_label_on_worker1_and_a_label_constraint(
     assert "worker1 has the key disk with the value SSD" in _mistakes(result)
 
     manager1.docker("node update --label-add disk=ssd worker1")
+    result = _check("03.3", lesson03)
+    assert result.parts[-1].message == "db's tasks run on worker1, but by chance: the " \
+        "constraint does not require the label, and a new task may go to a node without an SSD."
     manager1.docker("service update -d --constraint-rm node.hostname==worker1 "
                     "--constraint-add node.labels.disk!=hdd db")
     result = _check("03.3", lesson03)
