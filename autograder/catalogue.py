@@ -29,7 +29,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pt-BR": "O swarm não tem líder agora (managers demais parados?).",
         "en": "The swarm has no leader right now (too many managers stopped?).",
     },
-    "summary.title": {"pt-BR": "Aula {lesson}: resumo", "en": "Lesson {lesson}: summary"},
+    "summary.title": {"pt-BR": "Resumo da aula {lesson}", "en": "Lesson {lesson} summary"},
     "unknown.check": {
         "pt-BR": "Não existe a verificação {id}. As desta aula: {known}.",
         "en": "There is no check {id}. This lesson's checks: {known}.",
