@@ -82,10 +82,15 @@ def _web_container(ctx: Context, node: str, name: str, port: int, version: str
         from_app = [host for host, inside in pairs if inside == APP_PORT]
         if not pairs:
             mistake = "not_published"
+        elif (APP_PORT, port) in pairs and not to_port:
+            mistake = "reversed"
         elif to_port and APP_PORT not in to_port:
             mistake, found = "wrong_target", {"inside": to_port[0]}
         elif not to_port and from_app:
             mistake, found = "other_port", {"published": from_app[0]}
+        elif not to_port:
+            mistake = "wrong_binding"
+            found = {"bindings": ", ".join(f"{inside} → {host}" for host, inside in pairs)}
         elif answered is not None:
             mistake, found = "wrong_tag", {"image": raw["Config"]["Image"]}
     parts.append(ctx.part(answered == version, "00.hello.answer",
@@ -184,6 +189,24 @@ MESSAGES = {
                "{port}. In -p the first number is the node's port: -p {port}:80. Remove it with "
                "docker rm -f {name} and run it again."),
     },
+    "00.hello.answer.mistake.reversed": {
+        "pt-BR": ("Os números do -p estão trocados: {name} publica a porta {port} do contêiner "
+                  "na porta 80 do nó (docker port {name} mostra {port}/tcp -> 0.0.0.0:80). No "
+                  "-p, primeiro vem a porta do nó: -p {port}:80. Remova-o com docker rm -f "
+                  "{name} e rode de novo."),
+        "en": ("The -p numbers are swapped: {name} publishes the container's port {port} on "
+               "the node's port 80 (docker port {name} shows {port}/tcp -> 0.0.0.0:80). In -p "
+               "the node's port comes first: -p {port}:80. Remove it with docker rm -f {name} "
+               "and run it again."),
+    },
+    "00.hello.answer.mistake.wrong_binding": {
+        "pt-BR": ("{name} publica (porta do contêiner → porta do nó): {bindings}; nenhuma delas "
+                  "leva a porta {port} do nó à porta 80 do contêiner, onde o app escuta. Remova-o "
+                  "com docker rm -f {name} e rode de novo com -p {port}:80."),
+        "en": ("{name} publishes (container port → node port): {bindings}; none of them leads "
+               "the node's port {port} to the container's port 80, where the app listens. "
+               "Remove it with docker rm -f {name} and run it again with -p {port}:80."),
+    },
     "00.hello.answer.mistake.wrong_target": {
         "pt-BR": ("{name} liga a porta {port} do nó à porta {inside} do contêiner, mas o app "
                   "escuta na porta 80. No -p, o segundo número é a porta do contêiner: "
@@ -227,10 +250,17 @@ MESSAGES = {
                "the image's tag and the node's port."),
     },
     "00.2.hint.2": {
-        "pt-BR": ("Numa célula %%docker manager1: docker run -d --name hello -p 8081:80 "
-                  "orquestra-lab/app:v2"),
-        "en": ("In a %%docker manager1 cell: docker run -d --name hello -p 8081:80 "
-               "orquestra-lab/app:v2"),
+        "pt-BR": ("Na célula %%docker manager1 do exercício: a imagem orquestra-lab/app:v2 (a tag "
+                  "vem depois do :) e -p 8081:80 (porta 8081 do nó → porta 80 do contêiner)."),
+        "en": ("In the exercise's %%docker manager1 cell: the image orquestra-lab/app:v2 (the "
+               "tag comes after the :) and -p 8081:80 (the node's port 8081 → the container's "
+               "port 80)."),
+    },
+    "00.2.hint.3": {
+        "pt-BR": ("docker run -d --name hello -p 8081:80 orquestra-lab/app:v2 (se já existe um "
+                  "hello errado no manager1, antes: docker rm -f hello)"),
+        "en": ("docker run -d --name hello -p 8081:80 orquestra-lab/app:v2 (if a wrong hello "
+               "already exists on manager1, first: docker rm -f hello)"),
     },
 }
 
@@ -238,5 +268,5 @@ CHECKS = [
     Check("00.1", CLUSTER_NAME, hello_worker1, points=1, window=15,
           hints=("00.1.hint.1", "00.1.hint.2", "00.1.hint.3")),
     Check("00.2", CLUSTER_NAME, hello_manager1, points=1, window=15,
-          hints=("00.2.hint.1", "00.2.hint.2")),
+          hints=("00.2.hint.1", "00.2.hint.2", "00.2.hint.3")),
 ]

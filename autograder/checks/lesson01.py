@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+import time
 from typing import Any
 
 from autograder.check import Check, Context
@@ -40,14 +41,15 @@ def memory_limit(ctx: Context) -> list[Part]:
     state = raw["State"] if raw else {}
     ended = raw is not None and not running
     parts = [ctx.part(running, "01.1.running", waiting=False,
-                      mistake="exited" if ended else None,
+                      mistake="exited" if ended else "absent" if raw is None else None,
                       status=state.get("Status", "-"), code=state.get("ExitCode", "-"))]
     limit_mistake = None if raw is None else ("no_limit" if limit == 0 else "other_limit")
     parts.append(ctx.part(limit == LIMITED_BYTES, "01.1.limit", waiting=False,
                           mistake=limit_mistake, mib=limit / MiB, bytes=limit))
     kernel = _cgroup_limit(ctx, "limited") if running and limit else None
-    parts.append(ctx.part(kernel == LIMITED_BYTES, "01.1.cgroup", waiting=False,
-                          seen=str(kernel) if kernel is not None else "-"))
+    seen = (ctx.msg("01.1.cgroup.read", bytes=kernel) if kernel is not None
+            else ctx.msg("01.1.cgroup.unread"))
+    parts.append(ctx.part(kernel == LIMITED_BYTES, "01.1.cgroup", waiting=False, seen=seen))
     return parts
 
 
@@ -106,9 +108,27 @@ def start_times(ctx: Context) -> list[Part]:
             millis.append((started - created) * 1000)
     median = float(statistics.median(millis)) if millis else 0.0
     failed = len(labelled) - len(runs)
+    mistake = None
+    removed = 0
+    if failed:
+        mistake = "not_zero"
+    elif len(millis) < START_RUNS:
+        removed = _removed(ctx, START_LABEL)
+        mistake = "removed" if removed else None
     return [ctx.part(len(millis) >= START_RUNS, "01.3.runs", waiting=False,
-                     mistake="not_zero" if failed else None, count=len(millis),
-                     wanted=START_RUNS, median=median, failed=failed)]
+                     mistake=mistake, count=len(millis), wanted=START_RUNS, median=median,
+                     failed=failed, removed=removed)]
+
+
+def _removed(ctx: Context, label: str) -> int:
+    """How many containers carrying ``label`` the engine has already removed (``--rm`` or
+    ``docker rm``), from its recent events."""
+    if not ctx.node_running(NODE):
+        return 0
+    events = ctx.engine(NODE).events(
+        since=0, until=int(time.time()) + 1, decode=True,
+        filters={"type": "container", "event": "destroy", "label": label})
+    return sum(1 for _ in events)
 
 
 MESSAGES = {
@@ -131,6 +151,12 @@ MESSAGES = {
         "en": ("limited exists but has ended (state {status}, code {code}): it must keep "
                "running, with -d and no --entrypoint (the app is a server). Remove it with "
                "docker rm -f limited and run it again."),
+    },
+    "01.1.running.mistake.absent": {
+        "pt-BR": ("Não existe contêiner limited em manager1 (docker ps -a não o mostra): se o "
+                  "docker run deu erro, a mensagem dele, na célula, diz por quê."),
+        "en": ("There is no container limited on manager1 (docker ps -a does not list it): if "
+               "docker run failed, its message, in the cell, says why."),
     },
     "01.1.limit.ok": {
         "pt-BR": "O Docker registrou o limite de 64 MiB.",
@@ -159,10 +185,16 @@ MESSAGES = {
         "en": "The kernel enforces it: the container's cgroup says 67108864 bytes.",
     },
     "01.1.cgroup.no": {
-        "pt-BR": ("O cgroup do limited deveria mostrar 67108864 bytes (lido: {seen}; - quando "
-                  "não dá para ler, com o contêiner parado ou sem limite)."),
-        "en": ("limited's cgroup should show 67108864 bytes (read: {seen}; - when it cannot be "
-               "read, with the container stopped or without a limit)."),
+        "pt-BR": "O cgroup do limited deveria mostrar 67108864 bytes; {seen}.",
+        "en": "limited's cgroup should show 67108864 bytes; {seen}.",
+    },
+    "01.1.cgroup.read": {
+        "pt-BR": "ele mostra {bytes} bytes",
+        "en": "it shows {bytes} bytes",
+    },
+    "01.1.cgroup.unread": {
+        "pt-BR": "não dá para lê-lo sem um limited rodando com limite",
+        "en": "it cannot be read without a limited running with a limit",
     },
     "01.1.hint.1": {
         "pt-BR": ("É o mesmo docker run -d do app da aula 00, com um nome e uma opção a mais: "
@@ -333,6 +365,14 @@ MESSAGES = {
         "en": ("{failed} container(s) labelled lab=start did not exit with code 0 (still "
                "running, or the program failed): use --entrypoint true, a program that just "
                "exits successfully."),
+    },
+    "01.3.runs.mistake.removed": {
+        "pt-BR": ("{removed} contêiner(es) com lab=start já foram removidos: com --rm, o Docker "
+                  "apaga o contêiner assim que ele termina, e com ele os carimbos Created e "
+                  "StartedAt. Rode de novo sem --rm."),
+        "en": ("{removed} container(s) labelled lab=start were already removed: with --rm "
+               "Docker deletes the container as soon as it ends, and its Created and StartedAt "
+               "stamps with it. Run them again without --rm."),
     },
     "01.3.hint.1": {
         "pt-BR": ("Cada contêiner roda um programa que termina na hora, leva o rótulo e não é "

@@ -210,15 +210,22 @@ MESSAGES = {
     },
     "02.1.running.mistake.no_policy": {
         "pt-BR": ("Sem política de reinício, o Docker não traz {name} de volta quando o processo "
-                  "cai. Dá para mudar sem recriar: docker update --restart always {name}"),
+                  "cai. Na célula de {node}, ponha docker rm -f {name} antes do docker run e "
+                  "acrescente --restart always (rodar só o docker run de novo dá conflito de "
+                  "nome). Sem recriar, também dá: docker update --restart always {name}."),
         "en": ("With no restart policy Docker does not bring {name} back when its process dies. "
-               "You can change it without recreating: docker update --restart always {name}"),
+               "In {node}'s cell put docker rm -f {name} before the docker run and add --restart "
+               "always (running the docker run alone again is a name conflict). Without "
+               "recreating it also works: docker update --restart always {name}."),
     },
     "02.1.running.mistake.on_failure": {
         "pt-BR": ("on-failure só reinicia quando o processo termina com erro; a loja tem de voltar "
-                  "sempre: docker update --restart always {name}"),
+                  "sempre. Na célula de {node}, ponha docker rm -f {name} antes do docker run e "
+                  "use --restart always (ou, sem recriar: docker update --restart always {name})."),
         "en": ("on-failure only restarts when the process exits with an error; the shop must "
-               "always come back: docker update --restart always {name}"),
+               "always come back. In {node}'s cell put docker rm -f {name} before the docker "
+               "run and use --restart always (or, without recreating: docker update --restart "
+               "always {name})."),
     },
     "02.1.answer.ok": {
         "pt-BR": "{name} responde na porta {port} de {node}.",

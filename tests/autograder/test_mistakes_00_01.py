@@ -55,9 +55,14 @@ APP = "orquestra-lab/app"
          "is named web, not hello: the name comes from --name hello"),
         ("worker1", f"create --name hello -p 8080:80 {APP}:v1", "nothing answered",
          "hello exists on worker1 but is not running (state created, code 0)"),
+        ("worker1", f"run -d --name hello -p 80:8080 {APP}:v1", "nothing answered",
+         "The -p numbers are swapped: hello publishes the container's port 8080 on the "
+         "node's port 80"),
+        ("worker1", f"run -d --name hello -p 9090:8080 {APP}:v1", "nothing answered",
+         "hello publishes (container port → node port): 8080 → 9090; none of them leads"),
     ],
     ids=["no-port", "other-port", "wrong-target", "wrong-tag", "wrong-node", "no-name",
-         "not-started"],
+         "not-started", "reversed", "other-binding"],
 )
 def test_00_1_says_what_answered_and_which_mistake_it_was(
         lesson00: Cluster, node: str, command: str, seen: str, mistake: str) -> None:
@@ -67,6 +72,7 @@ def test_00_1_says_what_answered_and_which_mistake_it_was(
         assert seen in result.message, result.message
         assert mistake in _mistakes(result), _mistakes(result)
         assert result.points < 1
+        assert result.seconds < 3  # a recognised mistake does not fix itself: no waiting
     finally:
         name = command.split("--name ")[1].split()[0]
         lesson00.node(node).docker(f"rm -f {name}")
@@ -77,6 +83,13 @@ def test_00_1_without_any_container_says_nothing_answered(lesson00: Cluster) -> 
     assert "No container hello is running on worker1" in result.message
     assert "should answer with app v1; nothing answered" in result.message
     assert _mistakes(result) == ""
+
+
+def test_01_1_without_the_container_says_so_once(lesson01: Cluster) -> None:
+    result = _check("01.1", lesson01)
+    assert "There is no container limited on manager1 (docker ps -a does not list it)" in \
+        _mistakes(result)
+    assert "it cannot be read without a limited running with a limit" in result.message
 
 
 @pytest.mark.parametrize(
@@ -145,6 +158,19 @@ def test_01_3_names_containers_that_did_not_exit_zero(lesson01: Cluster) -> None
         result = _check("01.3", lesson01)
         assert "Found 1 container(s) labelled lab=start that exited with code 0" in result.message
         assert "1 container(s) labelled lab=start did not exit with code 0" in _mistakes(result)
+    finally:
+        for line in node.docker("ps -aq --filter label=lab=start").split():
+            node.docker(f"rm -f {line}")
+
+
+def test_01_3_recognises_containers_removed_by_rm(lesson01: Cluster) -> None:
+    node = lesson01.node("manager1")
+    node.docker("run --label lab=start --entrypoint true orquestra-lab/app:v1")
+    node.docker("run --rm --label lab=start --entrypoint true orquestra-lab/app:v1")
+    try:
+        result = _check("01.3", lesson01)
+        assert "Found 1 container(s) labelled lab=start that exited with code 0" in result.message
+        assert "were already removed: with --rm" in _mistakes(result)
     finally:
         for line in node.docker("ps -aq --filter label=lab=start").split():
             node.docker(f"rm -f {line}")
