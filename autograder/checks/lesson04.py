@@ -16,6 +16,10 @@ GIB = 2**30
 MIN_LEFT = 2
 """Exercise 04.4: tasks of api that must keep running while any one worker is down."""
 FAILED_WORKER = "worker1"
+NOTICE_S = 20.0
+"""Exercise 04.4: a node off this long was surely marked down: Swarm does so once its
+heartbeats (every 5 s) stop for three periods, some 15 s after the node's last one."""
+TERMINAL = {"complete", "shutdown", "failed", "rejected", "orphaned", "remove"}
 
 
 # -- placement constraints, evaluated as Swarm's scheduler does ----------------------------
@@ -120,7 +124,7 @@ def _off_managers(ctx: Context, base: str, service: dict[str, Any],
         mistake = "nowhere"
     return ctx.part(ok, base, waiting=mistake is None, mistake=mistake, image=image,
                     allowed=_names(allowed), managers=_names(managers or on_managers),
-                    constraints=" ".join(constraints) or "-"), allowed
+                    constraints=", ".join(constraints) or "-"), allowed
 
 
 def _image_part(ctx: Context, base: str, name: str, service: dict[str, Any]) -> Part:
@@ -264,14 +268,18 @@ def survive_worker_loss(ctx: Context) -> list[Part]:
     def ended_after_off(task: dict[str, Any]) -> bool:
         return off is not None and (docker_time(task["Status"]["Timestamp"]) or 0.0) > off
 
-    # the tasks running when worker1 went off (or now): a task left on a dead node keeps
-    # its last reported state, 'running'; one stopped since then ended after it went off
+    # the tasks running when worker1 went off (or now). Once it went off, each slot's
+    # newest task made before then: a task left on a dead node keeps its last reported
+    # state until the node is back, and older tasks of the slot had been replaced already
     if off is None:
         at_failure = [t for t in tasks
                       if t["Status"]["State"] == "running" and t["DesiredState"] == "running"]
     else:
-        at_failure = [t for t in tasks if made(t) < off
-                      and (t["Status"]["State"] == "running" or ended_after_off(t))]
+        newest: dict[object, dict[str, Any]] = {}
+        for task in sorted((t for t in tasks if made(t) < off), key=made):
+            newest[task.get("Slot") or task.get("NodeID")] = task
+        at_failure = [t for t in newest.values() if t.get("NodeID")
+                      and not (t["Status"]["State"] in TERMINAL and not ended_after_off(t))]
     spread = Counter(by_id.get(t.get("NodeID", ""), "?") for t in at_failure)
     placement, _ = _off_managers(ctx, "04.4.placement", service, nodes, list(spread),
                                  with_image=True)
@@ -295,10 +303,17 @@ def survive_worker_loss(ctx: Context) -> list[Part]:
                         mistake="running" if switched_on else "after")
         return [placement, spare, down, Part(False, ctx.msg("04.4.later"), waiting=False)]
     # Swarm noticed: worker1 is down now, or replacements were made while it was off
-    noticed = state == "down" or any(outage[0] < made(t) < outage[1] for t in tasks)
+    # (replacements with no node to go to are deleted once it is back), or it was off
+    # for longer than Swarm takes to notice
     back = outage[1] != float("inf")
-    down = ctx.part(noticed, "04.4.down", waiting=not back,
-                    mistake="too_short" if back and not noticed else None, state=state)
+    away = outage[1] - outage[0] if back else 0.0
+    noticed = (state == "down" or any(outage[0] < made(t) < outage[1] for t in tasks)
+               or away >= NOTICE_S)
+    if back:
+        down = ctx.part(noticed, "04.4.back", waiting=False,
+                        mistake=None if noticed else "too_short", seconds=away)
+    else:
+        down = ctx.part(noticed, "04.4.down", state=state)
     kept = [t for t in tasks if t["Status"]["State"] == "running"
             and t["DesiredState"] == "running" and made(t) < outage[0]
             and by_id.get(t.get("NodeID", "")) not in (FAILED_WORKER, None)
@@ -595,16 +610,19 @@ MESSAGES = {
     },
     "04.4.spare.mistake.few": {
         "pt-BR": "Com {wanted} réplica(s) em 2 workers, algum worker fica com menos de "
-                 "{minimum}, e é o outro que precisa segurar {minimum} sozinho: peça mais "
-                 "réplicas.",
-        "en": "With {wanted} replica(s) on 2 workers, some worker gets fewer than {minimum}, "
-              "and the other one must hold {minimum} alone: ask for more replicas.",
+                 "{minimum}; se o outro cair, ele sobra sozinho e não chega a {minimum}. "
+                 "Peça mais réplicas.",
+        "en": "With {wanted} replica(s) on 2 workers, some worker gets fewer than {minimum}; "
+              "when the other one goes down, it is left alone with fewer than {minimum}. "
+              "Ask for more replicas.",
     },
     "04.4.spare.mistake.uneven": {
         "pt-BR": "Há réplicas suficientes, mas mal divididas. Garanta a divisão com "
-                 "--replicas-max-per-node.",
+                 "--replicas-max-per-node, recriando o serviço: num update, ele não tira do "
+                 "lugar as tarefas que já rodam.",
         "en": "There are enough replicas, but badly shared out. Guarantee the split with "
-              "--replicas-max-per-node.",
+              "--replicas-max-per-node, making the service again: in an update it does not "
+              "move tasks that already run.",
     },
     "04.4.off.mistake.after": {
         "pt-BR": "api foi criado depois que o worker1 caiu, então não houve queda a "
@@ -622,11 +640,22 @@ MESSAGES = {
         "pt-BR": "O Swarm ainda não marcou o worker1 como down (estado: {state}).",
         "en": "Swarm has not marked worker1 down yet (state: {state}).",
     },
-    "04.4.down.mistake.too_short": {
-        "pt-BR": "O worker1 voltou antes de o Swarm perceber a queda (leva uns 15 s). "
-                 "Desligue-o de novo e espere esta verificação antes de religá-lo.",
-        "en": "worker1 came back before Swarm noticed it was down (that takes some 15 s). "
-              "Switch it off again and wait for this check before switching it on.",
+    "04.4.back.ok": {
+        "pt-BR": "O worker1 ficou desligado {seconds:.0f} s e já voltou: o Swarm percebeu a "
+                 "queda.",
+        "en": "worker1 was off for {seconds:.0f} s and is back: Swarm noticed it was down.",
+    },
+    "04.4.back.no": {
+        "pt-BR": "O worker1 ficou desligado só {seconds:.0f} s e já voltou; nada mostra que o "
+                 "Swarm o marcou como down.",
+        "en": "worker1 was off for only {seconds:.0f} s and is back; nothing shows Swarm "
+              "marked it down.",
+    },
+    "04.4.back.mistake.too_short": {
+        "pt-BR": "O Swarm leva uns 15 s para perceber a queda. Desligue o worker1 de novo e "
+                 "espere esta verificação antes de religá-lo.",
+        "en": "Swarm takes some 15 s to notice a node is down. Switch worker1 off again and "
+              "wait for this check before switching it on.",
     },
     "04.4.off.no": {
         "pt-BR": "O worker1 não foi desligado depois que api foi criado (estado no Swarm: "

@@ -147,3 +147,45 @@ def test_solutions_pass_in_the_lessons_order(lesson04: Cluster) -> None:
         result = check.run(lesson04, lang="en")
         assert result.passed, (check.id, result.message)
     assert "2 api task(s) ran without a break" in str(result)
+
+
+def _settled(cluster: Cluster) -> bool:
+    """worker1 ready and every task of every service running or pending (the lesson's
+    cell after the 04.4 check waits for this)."""
+    status = cluster.status()
+    busy = [t for t in status.tasks
+            if t.desired_state == "running" and t.state not in ("running", "pending")]
+    return status.node("worker1").state == "ready" and not busy
+
+
+def test_api_still_passes_once_worker1_is_back(lesson04: Cluster) -> None:
+    """summary() runs after the lesson switches worker1 back on: the outage is judged from
+    worker1's stop and start times, and the tasks each slot had when it went off."""
+    if not lesson04.manager().client.api.services(filters={"name": "api"}):
+        solutions.apply("04.4", lesson04, {})  # as test_solutions_pass... leaves it
+        wait_until(lambda: lesson04.status().node("worker1").state == "down", timeout=60,
+                   what="worker1 down")
+    if lesson04.node("worker1").state() != "running":
+        lesson04.node("worker1").start()
+    wait_until(lambda: _settled(lesson04), timeout=90, interval=0.5, what="worker1 ready")
+    result = _check("04.4", lesson04, window=0)
+    assert result.passed, result.message
+    assert "worker1 was off for" in result.message and "Swarm noticed" in result.message
+    assert "worker1: 2, worker2: 2" in result.message
+
+
+def test_api_with_worker1_back_too_soon_is_told_swarm_did_not_notice(lesson04: Cluster
+                                                                     ) -> None:
+    worker1 = lesson04.node("worker1")
+    if not lesson04.manager().client.api.services(filters={"name": "api"}):
+        lesson04.node("manager1").docker(
+            f"service create --name api --replicas 4 --constraint node.role==worker "
+            f"--replicas-max-per-node 2 --quiet {APP}")
+    wait_until(lambda: _settled(lesson04), timeout=90, interval=0.5, what="worker1 ready")
+    worker1.kill()  # its heartbeats stop now, and it is back long before Swarm notices
+    worker1.start()
+    result = _check("04.4", lesson04, window=0)
+    assert result.status is Status.FAILED, result.message
+    assert "and is back; nothing shows Swarm marked it down" in result.message
+    assert "Swarm takes some 15 s to notice" in _mistakes(result)
+    wait_until(lambda: _settled(lesson04), timeout=90, interval=0.5, what="worker1 ready")
