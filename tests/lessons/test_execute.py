@@ -1,7 +1,7 @@
 """Every lesson runs top to bottom on real clusters, and its solutions earn full marks.
 
 The pt-BR notebooks execute under ``pytest --nbval-lax`` (cells marked
-``# NBVAL_CHECK_OUTPUT`` compare their output); the English ones have the
+the ``nbval-check-output`` tag compare their output); the English ones have the
 same code (test_structure.py). Each lesson is also graded by the batch
 grader twice: with the reference solutions inserted before its check cells
 (full marks) and untouched (zero, status ok). Durations go to
