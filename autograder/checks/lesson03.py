@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from autograder.check import Check, Context
 from autograder.result import Part
+from labs import placement
 
 CLUSTER_NAME = "lesson-03"
 CLUSTER = {"name": CLUSTER_NAME, "managers": 1, "workers": 2, "bare": True}
@@ -102,39 +102,6 @@ def drain_worker2(ctx: Context) -> list[Part]:
 
 
 # -- 03.3 ------------------------------------------------------------------------------
-_CONSTRAINT = re.compile(r"^\s*([\w.-]+)\s*(==|!=)\s*(.*?)\s*$")
-
-
-def admits(constraint: str, node: dict[str, Any]) -> bool:
-    """Whether swarm placement ``constraint`` (e.g. ``node.labels.disk==ssd``) admits
-    ``node`` (a ``docker node inspect``), as SwarmKit matches it: keys and values
-    compared without case (label names with case), a missing label as "", an unknown
-    key or a malformed constraint never."""
-    found = _CONSTRAINT.match(constraint)
-    if not found:
-        return False
-    key, operator, wanted = found.group(1), found.group(2), found.group(3)
-    lower = key.lower()
-    description = node.get("Description") or {}
-    platform = description.get("Platform") or {}
-    values = {"node.id": node.get("ID", ""),
-              "node.hostname": description.get("Hostname", ""),
-              "node.role": node["Spec"].get("Role", ""),
-              "node.platform.os": platform.get("OS", ""),
-              "node.platform.arch": platform.get("Architecture", "")}
-    if lower in values:
-        value = values[lower]
-    elif lower.startswith("node.labels.") and len(key) > len("node.labels."):
-        value = (node["Spec"].get("Labels") or {}).get(key[len("node.labels."):], "")
-    elif lower.startswith("engine.labels.") and len(key) > len("engine.labels."):
-        engine = (description.get("Engine") or {}).get("Labels") or {}
-        value = engine.get(key[len("engine.labels."):], "")
-    else:
-        return False
-    same = str(value).casefold() == wanted.casefold()
-    return same if operator == "==" else not same
-
-
 def _names(ctx: Context, names: list[str]) -> str:
     return ", ".join(names) or ctx.msg("03.3.nobody")
 
@@ -165,8 +132,7 @@ def label_and_place(ctx: Context) -> list[Part]:
     spec = service["Spec"]
     constraints = list((spec.get("TaskTemplate", {}).get("Placement") or {})
                        .get("Constraints") or [])
-    allowed = sorted(name for name, raw in nodes.items()
-                     if all(admits(c, raw) for c in constraints))
+    allowed = placement.allowed(constraints, nodes)
     on_label = any(c.strip().lower().startswith("node.labels.") for c in constraints)
     placed = on_label and bool(labelled) and allowed == labelled
     mistake = None

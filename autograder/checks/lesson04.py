@@ -7,6 +7,7 @@ from typing import Any
 
 from autograder.check import Check, Context
 from autograder.result import Part
+from labs import placement
 from labs.timing import docker_time
 
 CLUSTER_NAME = "lesson-04"
@@ -20,52 +21,6 @@ NOTICE_S = 20.0
 """Exercise 04.4: a node off this long was surely marked down: Swarm does so once its
 heartbeats (every 5 s) stop for three periods, some 15 s after the node's last one."""
 TERMINAL = {"complete", "shutdown", "failed", "rejected", "orphaned", "remove"}
-
-
-# -- placement constraints, evaluated as Swarm's scheduler does ----------------------------
-def _constraint_matches(expression: str, node: dict[str, Any]) -> bool:
-    """Whether ``node`` (a raw ``docker node inspect``) satisfies one ``--constraint``.
-
-    Mirrors swarmkit's ``manager/constraint`` (``Parse`` and ``NodeMatches``): ``==``
-    is looked for before ``!=``, keys and values compare case-insensitively (label
-    names do not), a missing attribute or label is the empty string, an unknown key
-    matches no node.
-    """
-    for index, operator in enumerate(("==", "!=")):
-        if operator in expression:
-            key, _, value = (s.strip() for s in expression.partition(operator))
-            equal = index == 0
-            break
-    else:
-        return False
-    description = node.get("Description") or {}
-    lowered = key.lower()
-    if lowered == "node.id":
-        seen = node.get("ID", "")
-    elif lowered == "node.hostname":
-        seen = description.get("Hostname", "")
-    elif lowered == "node.role":
-        seen = (node.get("Spec") or {}).get("Role", "")
-    elif lowered == "node.ip":
-        seen = (node.get("Status") or {}).get("Addr", "")
-    elif lowered == "node.platform.os":
-        seen = (description.get("Platform") or {}).get("OS", "")
-    elif lowered == "node.platform.arch":
-        seen = (description.get("Platform") or {}).get("Architecture", "")
-    elif lowered.startswith("node.labels.") and len(key) > len("node.labels."):
-        seen = ((node.get("Spec") or {}).get("Labels") or {}).get(key[len("node.labels."):], "")
-    elif lowered.startswith("engine.labels.") and len(key) > len("engine.labels."):
-        labels = (description.get("Engine") or {}).get("Labels") or {}
-        seen = labels.get(key[len("engine.labels."):], "")
-    else:
-        return False
-    return (seen.lower() == value.lower()) is equal
-
-
-def _allowed(constraints: list[str], nodes: dict[str, dict[str, Any]]) -> list[str]:
-    """The nodes (by name) that satisfy every constraint."""
-    return sorted(name for name, raw in nodes.items()
-                  if all(_constraint_matches(c, raw) for c in constraints))
 
 
 def _spec(service: dict[str, Any] | None) -> dict[str, Any]:
@@ -84,8 +39,8 @@ def _replicas(service: dict[str, Any] | None) -> int | None:
 
 
 def _constraints(service: dict[str, Any] | None) -> list[str]:
-    placement = _spec(service).get("TaskTemplate", {}).get("Placement", {})
-    return list(placement.get("Constraints") or [])
+    wanted = _spec(service).get("TaskTemplate", {}).get("Placement", {})
+    return list(wanted.get("Constraints") or [])
 
 
 def _names(items: list[str] | set[str]) -> str:
@@ -105,7 +60,7 @@ def _off_managers(ctx: Context, base: str, service: dict[str, Any],
     nodes the constraints accept. ``with_image``: a service without the lesson's image
     fails it too."""
     constraints = _constraints(service)
-    allowed = _allowed(constraints, nodes)
+    allowed = placement.allowed(constraints, nodes)
     roles = {name: raw["Spec"]["Role"] for name, raw in nodes.items()}
     managers = [n for n in allowed if roles[n] == "manager"]
     workers = [n for n in allowed if roles[n] == "worker"]
@@ -219,7 +174,7 @@ def one_per_node(ctx: Context) -> list[Part]:
             reserved = ((task["Spec"].get("Resources") or {}).get("Reservations") or {})
             others[by_id[task["NodeID"]]] += int(reserved.get("MemoryBytes") or 0)
     # (with a reservation that does not do the job, say what a right one would give)
-    room = [name for name in _allowed(_constraints(service), nodes)
+    room = [name for name in placement.allowed(_constraints(service), nodes)
             if nodes[name]["Status"]["State"] == "ready"
             and nodes[name]["Spec"]["Availability"] == "active"
             and (not fits or reserve <= memory[name] - others[name])]

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from autograder import checks
-from autograder.checks.lesson03 import admits
 from autograder.result import CheckResult, Status
 from labs import Cluster
+from labs.placement import matches as admits
 from labs.timing import wait_until
 
 APP = "orquestra-lab/app:v1"

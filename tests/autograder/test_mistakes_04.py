@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 
 from autograder import checks, solutions
-from autograder.checks.lesson04 import _constraint_matches
 from autograder.result import CheckResult, Status
 from labs import Cluster
+from labs.placement import matches as _constraint_matches
 from labs.timing import wait_until
 
 pytestmark = pytest.mark.integration
