@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
@@ -15,6 +16,9 @@ from labs import engine, spec
 
 pytestmark = pytest.mark.integration
 
+# Cells get long enough for a loaded machine's imports and docker CLI calls, yet short
+# for eva's endless loop; checks get the window a service's tasks need to start.
+OPTIONS: dict[str, Any] = {"jobs": 3, "cell_timeout": 30, "timeout": 240, "check_window": 30}
 TAMPER = 'def check(*args, **kwargs):\n    print("passed")\n    return "passed"'
 
 
@@ -66,9 +70,7 @@ def lab_objects_of_grading_sessions() -> list[str]:
 def test_gradebook_is_exactly_right_and_nothing_is_left(submissions: Path, tmp_path: Path,
                                                         lab_engine: object) -> None:
     out = tmp_path / "results"
-    # long enough for a loaded machine's imports and docker CLI calls, short for eva's loop
-    rows = batch.grade(submissions, lesson="03", out=out, jobs=3, cell_timeout=30,
-                       timeout=240, check_window=3)
+    rows = batch.grade(submissions, lesson="03", out=out, **OPTIONS)
     with (out / "gradebook.csv").open() as fh:
         table = {r["student"]: r for r in csv.DictReader(fh)}
     expected = {
@@ -110,15 +112,12 @@ def test_gradebook_is_exactly_right_and_nothing_is_left(submissions: Path, tmp_p
     assert {r.student for r in rows} == set(table)
 
     # incremental: nothing changed, nothing re-run
-    again = batch.grade(submissions, lesson="03", out=out, jobs=3, cell_timeout=8,
-                        timeout=240, check_window=3)
+    again = batch.grade(submissions, lesson="03", out=out, **OPTIONS)
     assert all(r.cached for r in again)
     assert (out / "gradebook.csv").read_text().count("\n") == len(table) + 1
     # a changed submission is graded again, the others are not
     write(submissions / "bruno.ipynb", synthetic.notebook("03", solved=True))
-    third = {r.student: r for r in batch.grade(
-        submissions, lesson="03", out=out, jobs=3, cell_timeout=8, timeout=240,
-        check_window=3)}
+    third = {r.student: r for r in batch.grade(submissions, lesson="03", out=out, **OPTIONS)}
     assert not third["bruno"].cached and third["bruno"].total() == 6
     assert third["ana"].cached
 
