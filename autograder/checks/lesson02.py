@@ -50,9 +50,10 @@ def _shop(ctx: Context, node: str, name: str) -> list[Part]:
     raw = ctx.container(node, name)
     running = bool(raw and raw["State"]["Running"])
     policy = _policy(raw) if raw else "-"
+    elsewhere = _elsewhere(ctx, node, name) if raw is None else []
     mistake = None
     if raw is None:
-        mistake = "wrong_node" if _elsewhere(ctx, node, name) else None
+        mistake = "wrong_node" if elsewhere else None
     elif not running:
         mistake = "not_running"
     elif policy == "on-failure":
@@ -62,7 +63,7 @@ def _shop(ctx: Context, node: str, name: str) -> list[Part]:
     parts = [ctx.part(running and policy in RESTARTING, "02.1.running", waiting=False,
                       mistake=mistake, node=node, name=name, policy=policy,
                       seen=_seen(ctx, raw),
-                      other=", ".join(_elsewhere(ctx, node, name)) if raw is None else "-")]
+                      other=", ".join(elsewhere) or "-")]
     published = _published(raw) if raw else []
     right_port = f"{PORT}:80" in published
     status, _ = ctx.fetch(node, PORT) if running else (None, "")
@@ -84,16 +85,17 @@ def _promo_policy(ctx: Context, raw: dict[str, Any] | None) -> Part:
     """promo exists on worker1, was started once, and a crash would restart it."""
     started = bool(raw and docker_time(raw["State"]["StartedAt"]))
     policy = _policy(raw) if raw else "-"
+    elsewhere = _elsewhere(ctx, HOST, PROMO) if raw is None else []
     mistake = None
     if raw is None:
-        mistake = "wrong_node" if _elsewhere(ctx, HOST, PROMO) else None
+        mistake = "wrong_node" if elsewhere else None
     elif not started:
         mistake = "never_started"
     elif policy not in HEALING:
         mistake = "no_policy"
     return ctx.part(started and policy in HEALING, "02.2.promo", waiting=False,
                     mistake=mistake, seen=_seen(ctx, raw), policy=policy,
-                    other=", ".join(_elsewhere(ctx, HOST, PROMO)) if raw is None else "-")
+                    other=", ".join(elsewhere) or "-")
 
 
 def _restarted(ctx: Context, host: dict[str, Any], made: dict[str, float | None]) -> Part:
