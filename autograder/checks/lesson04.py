@@ -20,6 +20,8 @@ FAILED_WORKER = "worker1"
 NOTICE_S = 20.0
 """Exercise 04.4: a node off this long was surely marked down: Swarm does so once its
 heartbeats (every 5 s) stop for three periods, some 15 s after the node's last one."""
+STOPPING_S = 15.0
+"""A node's stop takes up to its 10 s grace period; its tasks end within it."""
 TERMINAL = {"complete", "shutdown", "failed", "rejected", "orphaned", "remove"}
 
 
@@ -221,7 +223,10 @@ def survive_worker_loss(ctx: Context) -> list[Part]:
         return docker_time(task["CreatedAt"]) or 0.0
 
     def ended_after_off(task: dict[str, Any]) -> bool:
-        return off is not None and (docker_time(task["Status"]["Timestamp"]) or 0.0) > off
+        # a node being stopped shuts its tasks down (and reports it) before its own
+        # container ends: those tasks were still running when the failure began
+        return off is not None and (
+            docker_time(task["Status"]["Timestamp"]) or 0.0) > off - STOPPING_S
 
     # the tasks running when worker1 went off (or now). Once it went off, each slot's
     # newest task made before then: a task left on a dead node keeps its last reported
