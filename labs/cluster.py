@@ -24,7 +24,7 @@ import docker.errors
 import docker.types
 from docker import DockerClient
 
-from labs import contexts, engine, images, magics, runtime, spec, tls
+from labs import contexts, current, engine, images, runtime, spec, tls
 from labs.errors import (
     ClusterConflict,
     ClusterNotFound,
@@ -181,7 +181,7 @@ class Cluster:
                 remove(self.full_name)
             self._provision()
         self.timings["total"] = time.perf_counter() - started
-        magics.set_current(self.full_name)
+        current.set_current(self.full_name)
         return self
 
     def _leftovers(self) -> bool:
@@ -506,7 +506,7 @@ class Cluster:
         shape = spec.Shape.parse(found[0]["Labels"].get(spec.LABEL_SHAPE, "managers=1,workers=0"))
         cluster = cls(name, shape.managers, shape.workers, bare=shape.bare, progress=progress)
         cluster._attach(found)
-        magics.set_current(cluster.full_name)
+        current.set_current(cluster.full_name)
         return cluster
 
     # -- the swarm -----------------------------------------------------------------

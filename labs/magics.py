@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
-from labs import language, spec
+from labs import current, language, spec
 from labs.errors import LabError, NodeError
 
 GRADING_ENV = "ORQUESTRA_GRADING"
@@ -57,8 +57,6 @@ STOP_GRACE = 3.0
 """Seconds the CLI gets to end after SIGTERM before it is killed. A foreground
 ``docker run`` passes the signal to its container and ends with it; that took
 0.3-2.6 s on a loaded 2-core machine."""
-
-_current: list[str] = []  # full name of the last cluster brought up or attached
 
 # Everything the magic says to the learner, both languages side by side.
 TEXTS: dict[str, dict[str, str]] = {
@@ -354,14 +352,9 @@ def context_name(full_name: str, node: str) -> str:
     return f"{full_name}-{node}"
 
 
-def set_current(full_name: str) -> None:
-    """Remember the cluster that ``%%docker`` aims at by default."""
-    _current[:] = [full_name]
-
-
 def context_for(node: str, cluster: str | None) -> str:
     """The ``docker context`` name of ``node`` in ``cluster`` (or the current cluster)."""
-    full = spec.full_name(cluster) if cluster else (_current[0] if _current else "")
+    full = spec.full_name(cluster) if cluster else current.get()
     if not full:
         raise NodeError("no cluster yet in this notebook: run Cluster(...).up() first, "
                         "or say which one: %%docker manager1 --cluster lesson-04")

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from labs import Cluster, language, magics
+from labs import Cluster, current, language, magics
 from labs.errors import LabError, NodeError
 from labs.timing import wait_until
 
@@ -216,12 +216,12 @@ def test_an_empty_exercise_cell_runs_and_does_nothing() -> None:
     assert magics.keep_empty_cells(["%%docker worker1\n", "  \n"]) == ["%%docker worker1\n", "\n"]
     full = ["%%docker worker1\n", "docker ps\n"]
     assert magics.keep_empty_cells(full) == full
-    magics._current.clear()
+    current.forget()
     assert magics.run("worker1", "\n# nothing yet\n") == 0  # no cluster needed for nothing
 
 
 def test_a_node_needs_a_cluster_first() -> None:
-    magics._current.clear()
+    current.forget()
     with pytest.raises(NodeError, match="Cluster"):
         magics.context_for("manager1", None)
     with pytest.raises(magics.CellError, match="Cluster") as failed:  # in a cell: one line
