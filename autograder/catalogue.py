@@ -1,14 +1,19 @@
 """The grader's own texts, by message id: {"pt-BR": ..., "en": ...}.
 
-Each lesson's texts live beside its checks (``MESSAGES`` in
-``autograder/checks/lessonNN.py``); :func:`autograder.i18n.messages` joins
-them, and a test proves that every id has both languages and the same
-placeholders.
+Each lesson's texts live beside its checks
+(``autograder/lessons/lessonNN/messages.py``); :func:`autograder.i18n.text`
+looks in both, and ``tests/test_texts.py`` proves that every id has both
+languages and the same placeholders.
 """
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+from labs.i18n import Catalogue
+
+GROUP = "autograder"
+"""The catalogues :func:`autograder.i18n.text` searches: this one and every lesson's."""
+
+MESSAGES = Catalogue(__name__, {
     # -- generic -----------------------------------------------------------------
     "status.passed": {"pt-BR": "correto", "en": "passed"},
     "status.failed": {"pt-BR": "ainda não", "en": "not yet"},
@@ -46,4 +51,4 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pt-BR": "Verificando {id}: esperando o cluster ({seconds:.0f} s de até {limit:.0f} s)…",
         "en": "Checking {id}: waiting for the cluster ({seconds:.0f} s of up to {limit:.0f} s)…",
     },
-}
+}, group=GROUP)

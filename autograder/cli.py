@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from autograder import bench as throughput
-from autograder import checks as registry
+from autograder import registry
 from autograder.grade import batch
 from autograder.grade.report import Row
 from autograder.i18n import set_language

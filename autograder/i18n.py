@@ -1,43 +1,64 @@
-"""Language selection and the message lookup.
+"""Language selection and the message lookup of the grader.
 
 Every text a student or instructor reads comes by message id, in pt-BR
 (default) or en, chosen as :mod:`labs.language` says: ``set_language("en")``,
 ``ORQUESTRA_LANG``, or the notebook's folder. The grader's own texts live in
-``catalogue.py``; each lesson keeps its texts beside its checks, as
-``MESSAGES`` in ``autograder/checks/lessonNN.py``, so a lesson is edited in
-one place. Numbers passed to a message get the language's decimal mark.
+``catalogue.py``; each lesson keeps its texts beside its checks, in
+``autograder/lessons/lessonNN/messages.py``, so a lesson is edited in one
+place. All are :class:`labs.i18n.Catalogue` tables (the one translation
+mechanism of the project): numbers passed to a message get the language's
+decimal mark.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from typing import Any
 
-from autograder.catalogue import MESSAGES
-from labs.language import LANG_ENV, LANGUAGES, LocalNumber, set_language
+from autograder.catalogue import GROUP, MESSAGES
+from labs.i18n import Catalogue
+from labs.language import LANG_ENV, LANGUAGES, set_language
 from labs.language import current as language
 
-__all__ = ["LANGUAGES", "LANG_ENV", "language", "messages", "set_language", "text"]
+__all__ = ["LANGUAGES", "LANG_ENV", "language", "lesson_catalogue", "messages",
+           "set_language", "text"]
 
 Messages = dict[str, dict[str, str]]
 
 
-@functools.cache
-def messages() -> Messages:
-    """Every message: the grader's own, then each lesson's (ids never collide)."""
-    from autograder import checks  # the lessons import this module: look them up late
+def lesson_catalogue(number: str, messages: Mapping[str, Mapping[str, str]]) -> Catalogue:
+    """A lesson's ``MESSAGES`` ({id: {"pt-BR": ..., "en": ...}}) as a registered
+    catalogue of the grader, named after the lesson's package."""
+    return Catalogue(f"autograder.lessons.lesson{number}", messages, group=GROUP)
 
-    found: Messages = dict(MESSAGES)
-    for lesson_messages in checks.lesson_messages().values():
-        clash = sorted(found.keys() & lesson_messages.keys())
+
+@functools.cache
+def _lessons() -> list[Catalogue]:
+    """Each lesson's catalogue, in lesson order (registered on the first look-up)."""
+    from autograder import registry  # the lessons import this module: look them up late
+
+    return [lesson_catalogue(unit.number, unit.messages) for unit in registry.lessons().values()]
+
+
+@functools.cache
+def _joined() -> Catalogue:
+    """The grader's texts and every lesson's as one table (ids never collide)."""
+    found: Messages = dict(MESSAGES.texts)
+    for catalogue in _lessons():
+        clash = sorted(found.keys() & catalogue.texts.keys())
         if clash:
             raise ValueError(f"message ids defined twice: {', '.join(clash)}")
-        found.update(lesson_messages)
-    return found
+        found.update(catalogue.texts)
+    return Catalogue(GROUP, found, group=GROUP, register=False)
+
+
+def messages() -> Messages:
+    """Every message: the grader's own, then each lesson's."""
+    return _joined().texts
 
 
 def text(message_id: str, lang: str | None = None, **params: Any) -> str:
-    """The message ``message_id`` in the chosen language, formatted with ``params``."""
-    lang = lang or language()
-    local = {k: LocalNumber(v, lang) if isinstance(v, float) else v for k, v in params.items()}
-    return messages()[message_id][lang].format(**local)
+    """The message ``message_id`` in ``lang`` (default: the learner's language),
+    formatted with ``params``. Raises KeyError for an unknown id."""
+    return _joined().text(message_id, lang, **params)

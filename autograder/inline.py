@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from autograder import checks
+from autograder import registry
 from autograder.check import OnWait
 from autograder.i18n import language, text
 from autograder.result import CheckResult, Part, Summary
@@ -26,10 +26,10 @@ _failed_tries: Counter[str] = Counter()
 def check(check_id: str, *, window: float | None = None) -> CheckResult:
     """Check exercise ``check_id`` on the lesson's live cluster and show the result."""
     try:
-        found = checks.get(check_id)
+        found = registry.get(check_id)
     except KeyError:
         lesson = check_id.split(".")[0]
-        known = ", ".join(c.id for c in checks.lesson_checks(lesson)) or "-"
+        known = ", ".join(c.id for c in registry.lesson_checks(lesson)) or "-"
         raise KeyError(text("unknown.check", id=check_id, known=known)) from None
     if os.environ.get("ORQUESTRA_GRADING"):
         window = 0  # the grader checks for itself; no need to wait here
@@ -45,7 +45,7 @@ def check(check_id: str, *, window: float | None = None) -> CheckResult:
 
 def summary(lesson: str) -> Summary:
     """Every visible check of ``lesson``, checked now (no waiting)."""
-    results = [c.run(window=0) for c in checks.lesson_checks(lesson) if not c.hidden]
+    results = [c.run(window=0) for c in registry.lesson_checks(lesson) if not c.hidden]
     return Summary(lesson.zfill(2), results)
 
 

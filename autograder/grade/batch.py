@@ -22,7 +22,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from autograder import checks as registry
+from autograder import registry
 from autograder.grade import report, submissions
 from autograder.grade.report import Row
 from autograder.i18n import language

@@ -13,16 +13,12 @@ from typing import Any
 import nbformat
 from nbformat import v4
 
-from autograder import checks as registry
-from autograder import solutions
+from autograder import registry, solution
 from autograder.grade.submissions import META_KEY, check_cells
 
 
 def setup_source(lesson: str) -> str:
-    shape = registry.cluster_shape(lesson)
-    args = ", ".join(f"{k}={v!r}" for k, v in shape.items() if k != "name")
-    return ("%load_ext labs\nfrom labs import Cluster\nfrom autograder import check\n"
-            f"cluster = Cluster({shape['name']!r}, {args}).up()")
+    return registry.lesson(lesson).setup_source()
 
 
 def check_cell(check_id: str) -> Any:
@@ -41,7 +37,7 @@ def notebook(lesson: str, *, solved: bool, extra: dict[str, str] | None = None) 
         if check.hidden:
             continue
         if solved:
-            nb.cells.extend(v4.new_code_cell(cell) for cell in solutions.cells(check.id))
+            nb.cells.extend(v4.new_code_cell(cell) for cell in solution.cells(check.id))
         if extra and check.id in extra:
             nb.cells.append(v4.new_code_cell(extra[check.id]))
         nb.cells.append(check_cell(check.id))
@@ -57,7 +53,7 @@ def solved(nb: Any) -> Any:
     cells: list[Any] = []
     for index, cell in enumerate(out.cells):
         if index in checks_at:
-            cells.extend(v4.new_code_cell(cell) for cell in solutions.cells(checks_at[index]))
+            cells.extend(v4.new_code_cell(cell) for cell in solution.cells(checks_at[index]))
         cells.append(cell)
     out.cells = cells
     return out

@@ -19,7 +19,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
-from autograder import checks
+from autograder import registry
 from autograder.grade import submissions
 from autograder.i18n import LANG_ENV
 from autograder.result import CheckResult
@@ -66,15 +66,14 @@ def _raised(nb: Any, name: str) -> bool:
 
 
 def run_check(check_id: str, cluster: Cluster, job: dict[str, Any]) -> CheckResult:
-    return checks.get(check_id).run(cluster, window=job.get("check_window"), lang=job["lang"])
+    return registry.get(check_id).run(cluster, window=job.get("check_window"), lang=job["lang"])
 
 
 def grade(job: dict[str, Any]) -> dict[str, Any]:
     """Grade the job's notebook; return the row (status, results, notes)."""
     started = time.monotonic()
     nb = submissions.read(Path(job["notebook"]))
-    shape = checks.cluster_shape(job["lesson"])
-    cluster = Cluster(**shape)  # type: ignore[arg-type]
+    cluster = registry.lesson(job["lesson"]).new_cluster()
     cluster.down()  # a fresh cluster, whatever this session had
     cluster.up()
     status = "ok"

@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from autograder import checks, solutions
+from autograder import registry, solution
 from autograder.i18n import LANGUAGES, messages, set_language, text
 
 
@@ -22,16 +22,16 @@ def test_message_has_both_languages_with_the_same_placeholders(message_id: str) 
     assert entry["pt-BR"] != "" and entry["en"] != ""
 
 
-@pytest.mark.parametrize("check_id", sorted(checks.all_checks()))
+@pytest.mark.parametrize("check_id", sorted(registry.all_checks()))
 def test_every_check_has_title_hints_solution_and_points(check_id: str) -> None:
-    check = checks.get(check_id)
+    check = registry.get(check_id)
     for lang in LANGUAGES:
         assert check.title(lang)
         for hint in check.hints:
             assert text(hint, lang)
-    assert solutions.source(check_id).strip()
+    assert solution.source(check_id).strip()
     assert check.points > 0 and check.window > 0
-    assert check.cluster == checks.cluster_shape(check.lesson)["name"]
+    assert check.cluster == registry.lesson(check.lesson).cluster
 
 
 def test_language_is_chosen_once_for_every_message() -> None:

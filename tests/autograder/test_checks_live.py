@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from autograder import checks, solutions
+from autograder import registry, solution
 from autograder.check import Check, Context
 from autograder.result import Part, Status
 from labs import Cluster
@@ -14,11 +14,10 @@ from labs import Cluster
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="module", params=["00", "01", "02", "03", "04"])
+@pytest.fixture(scope="module", params=list(registry.lessons()))
 def lesson_cluster(request: pytest.FixtureRequest, lab_engine: object
                    ) -> Iterator[tuple[str, Cluster]]:
-    shape = checks.cluster_shape(request.param)
-    with Cluster(**shape) as cluster:  # type: ignore[arg-type]
+    with registry.lesson(request.param).new_cluster() as cluster:
         yield request.param, cluster
 
 
@@ -27,11 +26,11 @@ def test_each_check_fails_before_and_passes_after_its_solution(
     lesson, cluster = lesson_cluster
     seen = []
     namespace: dict[str, object] = {}  # one kernel's variables across the lesson's solutions
-    for check in checks.lesson_checks(lesson):
+    for check in registry.lesson_checks(lesson):
         before = check.run(cluster, window=1)
         assert before.status is Status.FAILED, (check.id, before.message)
         assert before.points < check.points
-        solutions.apply(check.id, cluster, namespace)
+        solution.apply(check.id, cluster, namespace)
         after = check.run(cluster)
         assert after.status is Status.PASSED, (check.id, after.message)
         assert after.points == check.points
@@ -50,7 +49,7 @@ def test_a_broken_check_is_a_grader_error_not_a_failure(lab_engine: object) -> N
 
 
 def test_a_missing_cluster_fails_with_what_to_do(lab_engine: object) -> None:
-    elsewhere = Check("04.1", "lesson-98", checks.get("04.1").fn)
+    elsewhere = Check("04.1", "lesson-98", registry.get("04.1").fn)
     result = elsewhere.run(window=0, lang="en")
     assert result.status is Status.FAILED
     assert "does not exist" in result.message and "Run the cell" in result.message

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from autograder import solutions
+from autograder import solution
 from autograder.check import Check, Context
 from autograder.i18n import messages, text
 from autograder.inline import waiting_text
@@ -81,17 +81,17 @@ def test_a_check_that_cannot_converge_does_not_wait() -> None:
 
 def test_solutions_are_cells_a_learner_could_type() -> None:
     for check_id in ("03.1", "04.1"):
-        cells = solutions.cells(check_id)
+        cells = solution.cells(check_id)
         assert cells and all(cell.strip() for cell in cells)
-        assert solutions.source(check_id) == "\n".join(cells)
+        assert solution.source(check_id) == "\n".join(cells)
 
 
 @pytest.mark.parametrize("cell", ["%%docker\n", "%%docker \ndocker ps\n"])
 def test_a_docker_cell_without_a_node_is_refused(cell: str, monkeypatch: pytest.MonkeyPatch
                                                  ) -> None:
-    monkeypatch.setattr(solutions, "cells", lambda _id: [cell])
+    monkeypatch.setattr(solution, "cells", lambda _id: [cell])
     with pytest.raises(LabError, match="say which node"):
-        solutions.apply("00.1", FakeCluster())  # type: ignore[arg-type]
+        solution.apply("00.1", FakeCluster())  # type: ignore[arg-type]
 
 
 def test_one_point_is_singular() -> None:
@@ -103,10 +103,10 @@ def test_one_point_is_singular() -> None:
 
 
 def test_the_feedback_page_speaks_the_graders_language() -> None:
-    from autograder import checks
+    from autograder import registry
     from autograder.grade.report import Row, feedback_page
 
-    lesson = checks.lesson_checks("03")
+    lesson = registry.lesson_checks("03")
     row = Row("ana", "ok", {lesson[0].id: {"status": "passed", "points": 3.0,
                                            "message": "manager1 lidera"}})
     page = feedback_page(row, lesson, "<p>nb</p>", "pt-BR")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from autograder import check, checks, set_language, solutions, summary
+from autograder import check, registry, set_language, solution, summary
 from autograder.inline import _failed_tries
 from autograder.result import Status
-from labs import Cluster
 
 pytestmark = pytest.mark.integration
 
@@ -16,14 +15,14 @@ def test_hints_unlock_progressively_and_vanish_on_success(lab_engine: object) ->
     _failed_tries.clear()
     set_language("en")
     try:
-        with Cluster(**checks.cluster_shape("04")) as cluster:  # type: ignore[arg-type]
+        with registry.lesson("04").new_cluster() as cluster:  # type: ignore[arg-type]
             first = check("04.1", window=0)
             assert first.status is Status.FAILED and len(first.hints) == 1
             assert "no service called web" in first.message
             assert len(check("04.1", window=0).hints) == 2
             assert len(check("04.1", window=0).hints) == 3
             assert len(check("04.1", window=0).hints) == 3  # no more hints than written
-            solutions.apply("04.1", cluster)
+            solution.apply("04.1", cluster)
             done = check("04.1")
             assert done.passed and done.hints == [] and done.points == 3
             lesson = summary("04")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from autograder import checks
+from autograder import registry
 from autograder.result import CheckResult, Status
 from labs import Cluster
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.integration
 
 
 def _check(check_id: str, cluster: Cluster) -> CheckResult:
-    result = checks.get(check_id).run(cluster, window=3, lang="en")
+    result = registry.get(check_id).run(cluster, window=3, lang="en")
     assert result.status is Status.FAILED, result.message
     return result
 
@@ -25,13 +25,13 @@ def _mistakes(result: CheckResult) -> str:
 
 @pytest.fixture(scope="module")
 def lesson00(lab_engine: object) -> Iterator[Cluster]:
-    with Cluster(**checks.cluster_shape("00")) as cluster:  # type: ignore[arg-type]
+    with registry.lesson("00").new_cluster() as cluster:  # type: ignore[arg-type]
         yield cluster
 
 
 @pytest.fixture(scope="module")
 def lesson01(lab_engine: object) -> Iterator[Cluster]:
-    with Cluster(**checks.cluster_shape("01")) as cluster:  # type: ignore[arg-type]
+    with registry.lesson("01").new_cluster() as cluster:  # type: ignore[arg-type]
         yield cluster
 
 

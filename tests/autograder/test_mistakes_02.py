@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from autograder import checks
+from autograder import registry
 from autograder.result import CheckResult, Status
 from labs import Cluster
 
@@ -16,7 +16,7 @@ APP = "orquestra-lab/app:v1"
 
 
 def _check(check_id: str, cluster: Cluster) -> CheckResult:
-    return checks.get(check_id).run(cluster, window=3, lang="en")
+    return registry.get(check_id).run(cluster, window=3, lang="en")
 
 
 def _mistakes(result: CheckResult) -> str:
@@ -30,7 +30,7 @@ def _restart(cluster: Cluster) -> None:
 
 @pytest.fixture(scope="module")
 def lesson02(lab_engine: object) -> Iterator[Cluster]:
-    with Cluster(**checks.cluster_shape("02")) as cluster:  # type: ignore[arg-type]
+    with registry.lesson("02").new_cluster() as cluster:  # type: ignore[arg-type]
         yield cluster
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from autograder import checks
+from autograder import registry
 from autograder.result import CheckResult, Status
 from labs import Cluster
 from labs.placement import matches as admits
@@ -17,7 +17,7 @@ APP = "orquestra-lab/app:v1"
 
 
 def _check(check_id: str, cluster: Cluster, window: float = 3) -> CheckResult:
-    return checks.get(check_id).run(cluster, window=window, lang="en")
+    return registry.get(check_id).run(cluster, window=window, lang="en")
 
 
 def _mistakes(result: CheckResult) -> str:
@@ -44,7 +44,7 @@ def test_constraints_admit_nodes_as_swarmkit_matches_them() -> None:
 
 @pytest.fixture(scope="module")
 def lesson03(lab_engine: object) -> Iterator[Cluster]:
-    with Cluster(**checks.cluster_shape("03")) as cluster:  # type: ignore[arg-type]
+    with registry.lesson("03").new_cluster() as cluster:  # type: ignore[arg-type]
         yield cluster
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from autograder import checks, solutions
+from autograder import registry, solution
 from autograder.result import CheckResult, Status
 from labs import Cluster
 from labs.placement import matches as _constraint_matches
@@ -18,7 +18,7 @@ APP = "orquestra-lab/app:v1"
 
 
 def _check(check_id: str, cluster: Cluster, window: float = 3) -> CheckResult:
-    return checks.get(check_id).run(cluster, window=window, lang="en")
+    return registry.get(check_id).run(cluster, window=window, lang="en")
 
 
 def _mistakes(result: CheckResult) -> str:
@@ -50,7 +50,7 @@ def test_constraints_are_judged_as_the_scheduler_does(expression: str, manager: 
 
 @pytest.fixture(scope="module")
 def lesson04(lab_engine: object) -> Iterator[Cluster]:
-    with Cluster(**checks.cluster_shape("04")) as cluster:  # type: ignore[arg-type]
+    with registry.lesson("04").new_cluster() as cluster:  # type: ignore[arg-type]
         yield cluster
 
 
@@ -142,8 +142,8 @@ def test_api_made_after_worker1_went_down_is_told_to_redo_the_failure(lesson04: 
 
 def test_solutions_pass_in_the_lessons_order(lesson04: Cluster) -> None:
     namespace: dict[str, object] = {}
-    for check in checks.lesson_checks("04"):
-        solutions.apply(check.id, lesson04, namespace)
+    for check in registry.lesson_checks("04"):
+        solution.apply(check.id, lesson04, namespace)
         result = check.run(lesson04, lang="en")
         assert result.passed, (check.id, result.message)
     assert "2 api task(s) ran without a break" in str(result)
@@ -162,7 +162,7 @@ def test_api_still_passes_once_worker1_is_back(lesson04: Cluster) -> None:
     """summary() runs after the lesson switches worker1 back on: the outage is judged from
     worker1's stop and start times, and the tasks each slot had when it went off."""
     if not lesson04.manager().client.api.services(filters={"name": "api"}):
-        solutions.apply("04.4", lesson04, {})  # as test_solutions_pass... leaves it
+        solution.apply("04.4", lesson04, {})  # as test_solutions_pass... leaves it
         wait_until(lambda: lesson04.status().node("worker1").state == "down", timeout=60,
                    what="worker1 down")
     if lesson04.node("worker1").state() != "running":

@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder import checks
+from autograder import registry
 from autograder.grade import batch
 from autograder.grade.synthetic import solved
 from labs import lessons
@@ -67,7 +67,7 @@ def test_solutions_get_full_marks_and_untouched_gets_zero(lesson: lessons.Lesson
         subs, lesson=lesson.number, out=tmp_path / "out", jobs=2, cell_timeout=600,
         timeout=1200)}
     _record(f"grade solved+untouched {lesson.number}", time.monotonic() - started)
-    most = sum(c.points for c in checks.lesson_checks(lesson.number))
+    most = sum(c.points for c in registry.lesson_checks(lesson.number))
     good, bad = rows["solved"], rows["untouched"]
     assert (good.status, good.total()) == ("ok", most), good
     assert (bad.status, bad.total()) == ("ok", 0), bad

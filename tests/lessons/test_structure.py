@@ -10,7 +10,7 @@ from typing import Any
 import nbformat
 import pytest
 
-from autograder import checks
+from autograder import registry
 from labs import lessons
 from labs.language import LANGUAGES
 
@@ -100,13 +100,15 @@ def test_lesson_runs_on_its_own_cluster_with_every_check_in_order(
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
     setup = code[0].source
     assert "%load_ext labs" in setup and ".up()" in setup
-    shape = checks.cluster_shape(lesson.number)
+    unit = registry.lesson(lesson.number)
     call = _cluster_call(_python(setup))
     defaults = {"managers": 1, "workers": 2, "bare": False}  # Cluster's own defaults
-    for key, value in shape.items():
+    wanted_shape = {"name": unit.cluster, "managers": unit.shape.managers,
+                    "workers": unit.shape.workers, "bare": unit.shape.bare}
+    for key, value in wanted_shape.items():
         assert call.get(key, defaults.get(key)) == value, f"Cluster({key}=...) != the checks'"
     check_cells = [(i, _meta(c)["check"]) for i, c in enumerate(nb.cells) if "check" in _meta(c)]
-    wanted = [c.id for c in checks.lesson_checks(lesson.number) if not c.hidden]
+    wanted = [c.id for c in registry.lesson_checks(lesson.number) if not c.hidden]
     assert [check_id for _, check_id in check_cells] == wanted
     for index, check_id in check_cells:
         assert nb.cells[index].source.strip() == f'check("{check_id}")'
@@ -122,7 +124,8 @@ def test_lesson_runs_on_its_own_cluster_with_every_check_in_order(
 def test_no_sleeping_and_no_solutions_in_lessons(lesson: lessons.Lesson) -> None:
     sources = "\n".join(_code(_nb(lesson)))
     assert "time.sleep" not in sources and "sleep(" not in sources
-    assert "autograder.solutions" not in sources and "solutions." not in sources
+    assert "autograder.solution" not in sources and "solutions." not in sources
+    assert "autograder.lessons" not in sources
 
 
 def test_tables_of_contents_are_generated_and_current() -> None:

@@ -1,21 +1,22 @@
-"""Reference solutions, kept with the autograder and out of student notebooks.
+"""Running a reference solution, as a notebook kernel would.
 
-A solution is written the way the lesson teaches it: one or more notebook
-cells, each Python or a ``%%docker NODE`` cell (``SOLUTIONS[id]`` is a cell's
-text, or a tuple of them). The same cells are inserted into solved notebooks
-for the batch-grading tests (a real kernel runs them) and run by :func:`apply`
-for the live-check tests: Python with ``exec`` in a namespace holding the
-lesson's ``cluster``, ``%%docker`` cells through :func:`labs.magics.run`, with
-``$name`` taken from that namespace as the notebook would.
+Each lesson keeps its solutions with its checks, out of student notebooks
+(``autograder/lessons/lessonNN/solutions.py``), written the way the lesson
+teaches it: one or more notebook cells, each Python or a ``%%docker NODE``
+cell (``SOLUTIONS[id]`` is a cell's text, or a tuple of them). The same cells
+are inserted into solved notebooks for the batch-grading tests (a real kernel
+runs them) and run by :func:`apply` for the live-check tests: Python with
+``exec`` in a namespace holding the lesson's ``cluster``, ``%%docker`` cells
+through :func:`labs.magics.run`, with ``$name`` taken from that namespace as
+the notebook would.
 """
 
 from __future__ import annotations
 
-import importlib
 import shlex
-import textwrap
 from typing import Any
 
+from autograder import registry
 from labs import Cluster, magics
 from labs.errors import LabError
 
@@ -24,11 +25,7 @@ DOCKER_MAGIC = "%%docker"
 
 def cells(check_id: str) -> list[str]:
     """The solution cells of check ``check_id``, in order."""
-    lesson = check_id.split(".")[0]
-    module = importlib.import_module(f"{__name__}.lesson{lesson}")
-    found = module.SOLUTIONS[check_id]
-    texts = (found,) if isinstance(found, str) else tuple(found)
-    return [textwrap.dedent(cell).strip() + "\n" for cell in texts]
+    return registry.lesson(check_id.split(".")[0]).solution_cells(check_id)
 
 
 def source(check_id: str) -> str:

@@ -1,7 +1,11 @@
 """Lesson 03 solutions, as the lesson teaches them: the manager's IP and worker token read
 into variables, ``$name`` in ``%%docker`` cells, then ``docker node`` and ``docker service``."""
 
-SOLUTIONS = {
+from __future__ import annotations
+
+from autograder.lesson import Solution
+
+SOLUTIONS: dict[str, Solution] = {
     "03.1": (
         'manager_ip = cluster.node("manager1").ip',
         "%%docker manager1\ndocker swarm init --advertise-addr $manager_ip",

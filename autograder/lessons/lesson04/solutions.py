@@ -1,7 +1,11 @@
 """Lesson 04 solutions, as the lesson teaches them: %%docker cells on manager1, Python for
 reading a node's memory and for switching a node off."""
 
-SOLUTIONS = {
+from __future__ import annotations
+
+from autograder.lesson import Solution
+
+SOLUTIONS: dict[str, Solution] = {
     "04.1": r"""
         %%docker manager1
         docker service create --name web --replicas 4 --constraint node.role!=manager \

@@ -1,6 +1,10 @@
 """Lesson 01 solutions: docker run with cgroup limits, typed in a %%docker manager1 cell."""
 
-SOLUTIONS = {
+from __future__ import annotations
+
+from autograder.lesson import Solution
+
+SOLUTIONS: dict[str, Solution] = {
     "01.1": """
         %%docker manager1
         docker run -d --name limited --memory 64m orquestra-lab/app:v1

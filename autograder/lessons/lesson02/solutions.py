@@ -1,6 +1,10 @@
 """Lesson 02 solutions: docker run with a restart policy on chosen nodes; a host restarted."""
 
-SOLUTIONS = {
+from __future__ import annotations
+
+from autograder.lesson import Solution
+
+SOLUTIONS: dict[str, Solution] = {
     "02.1": (
         """
         %%docker worker1
