@@ -13,25 +13,24 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from labs import engine, images
+from labs import engine, images, provision, spec
 from labs.cluster import Cluster
 
 Progress = Callable[[str], None]
+# The floor's clock runs over these; images, runtime and certificates are set-up.
+TIMED = ("create the network", "start the nodes", "wait for the daemons")
 
 
 def _floor(name: str, managers: int, workers: int) -> float:
-    cluster = Cluster(name, managers, workers, bare=True)
+    """Seconds to start bare nodes until their daemons answer (the floor actions)."""
+    shape = spec.Shape(managers, workers, bare=True)
+    ctx = provision.ActionContext(engine.host(), name, spec.full_name(name), shape,
+                                  lambda _: None)
     try:
-        cluster._ensure_images()
-        cluster._detect_runtime()
-        cluster._make_certificates()
-        started = time.perf_counter()
-        cluster._create_network()
-        cluster._start_nodes()
-        cluster._wait_daemons()
-        return time.perf_counter() - started
+        provision.run([a for a in provision.actions(shape) if a.floor], ctx)
+        return sum(ctx.timings[title] for title in TIMED)
     finally:
-        cluster.down()
+        provision.remove_made(ctx)
 
 
 def _up_down(name: str, managers: int, workers: int) -> tuple[float, float, float]:
@@ -50,10 +49,9 @@ def _up_down(name: str, managers: int, workers: int) -> tuple[float, float, floa
 
 def _idle_memory_mb(cluster: Cluster) -> float:
     """Median memory of the cluster's nodes (usage less page cache), in MB."""
-    api = cluster.engine.api
     values = []
     for node in cluster.nodes:
-        stats = api.stats(node.container_name, stream=False)["memory_stats"]
+        stats = cluster.host.stats(node.container_name)["memory_stats"]
         cache = stats.get("stats", {}).get("inactive_file", stats.get("stats", {}).get("cache", 0))
         values.append((stats.get("usage", 0) - cache) / 1e6)
     return statistics.median(values) if values else 0.0
@@ -61,9 +59,8 @@ def _idle_memory_mb(cluster: Cluster) -> float:
 
 def run(*, runs: int = 3, progress: Progress = print) -> dict[str, Any]:
     """Measure and return the numbers (seconds, medians over ``runs``)."""
-    client = engine.client()
     started = time.perf_counter()
-    images.ensure(client)
+    images.ensure(engine.host())
     images_s = time.perf_counter() - started
     tag = f"bench{os.getpid()}"
     result: dict[str, Any] = {"runs": runs, "images_s": round(images_s, 2)}

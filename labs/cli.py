@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from labs import bench, doctor, engine, images, language, lessons, spec, system, workspace
-from labs.cluster import Cluster, list_clusters, remove, remove_all
+from labs.cluster import Cluster
 from labs.errors import ClusterNotFound, LabError
+from labs.inventory import list_clusters, remove, remove_all
 from labs.progress import Bar
 
 
@@ -57,7 +58,7 @@ def cmd_system(args: argparse.Namespace) -> int:
 def cmd_images(_: argparse.Namespace) -> int:
     bar = Bar(len(images.specs()), "images")  # the bar says it in the CLI's language
     try:
-        built = images.ensure(engine.client(), progress=bar)
+        built = images.ensure(engine.host(), progress=bar)
     finally:
         bar.close()
     print(f"built: {', '.join(built)}" if built else "all images up to date")
@@ -137,7 +138,7 @@ def cmd_workspace(args: argparse.Namespace) -> int:
         lines = workspace.describe_prepared(workspace.prepare(root), lang=lang)
     elif args.action == "fresh":
         if not args.lesson:
-            _err(workspace.TEXTS[lang]["which"])
+            _err(workspace.TEXTS.text("which", lang))
             return 2
         langs = (args.lang,) if args.lang else language.LANGUAGES
         done = workspace.fresh(args.lesson, root, langs=langs, lang=lang)

@@ -10,79 +10,93 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
-from labs import engine, images, language, runtime, system
+from labs import engine, images, runtime, system
 from labs.errors import LabError
+from labs.i18n import Catalogue
 
 # Both languages side by side; the names start each line of the report.
-TEXTS = {
-    "pt-BR": {
-        "ok": "ok   ", "warn": "aviso", "fail": "FALHA", "fix": "como resolver",
-        "engine": "engine", "images": "imagens", "runtime": "runtime",
-        "overlay": "redes overlay", "ipvs": "IPs virtuais e routing mesh",
-        "esp": "overlays cifradas", "graphviz": "graphviz",
-        "no_engine": "nenhum Docker Engine responde",
-        "engine_found": "Docker {version} (API {api}), {os}/{arch}, kernel {kernel}",
-        "images_missing": "faltam: {tags}",
-        "images_ok": "todas construídas e atualizadas",
-        "images_stale": "desatualizadas: {tags}",
-        "images_fix": "python -m labs images",
-        "privileged": "os nós rodam com --privileged",
-        "capabilities": "esta engine recusa --privileged; os nós rodam com um conjunto "
-                        "explícito de capabilities (a engine disse: ...{refusal})",
-        "vxlan_ok": "VXLAN disponível",
-        "vxlan_no": "o kernel não tem VXLAN: redes overlay falham",
-        "vxlan_fix": "use um kernel com o módulo vxlan (o do Docker Desktop tem)",
-        "ipvs_ok": "IPVS disponível: serviços respondem pelo nome (IP virtual) e as portas "
-                   "publicadas respondem em todos os nós",
-        "ipvs_no": "o kernel não tem IPVS: um serviço chamado pelo nome (o IP virtual do modo "
-                   "padrão, --endpoint-mode vip) não responde, e portas publicadas em modo "
-                   "ingress recusam conexões. Funcionam aqui: tasks.NOME, "
-                   "--endpoint-mode dnsrr e --publish mode=host",
-        "ipvs_fix": "carregue o módulo com `sudo modprobe ip_vs`, ou use o Docker Desktop "
-                    "ou o kernel padrão de uma distribuição",
-        "esp_ok": "IPsec ESP disponível",
-        "esp_no": "o kernel não tem ESP: overlays com `--opt encrypted` não transmitem "
-                  "dados aqui",
-        "esp_fix": "carregue o módulo com `sudo modprobe esp4`",
-        "dot_ok": "{version}: os diagramas são desenhados",
-        "dot_no": "o programa dot não está instalado: cluster.diagram() não desenha",
-        "ready": "o laboratório pode rodar aqui",
-        "not_ready": "o laboratório ainda não roda aqui: resolva as linhas FALHA acima",
+TEXTS = Catalogue(__name__, {
+    "ok": {"pt-BR": "ok   ", "en": "ok  "},
+    "warn": {"pt-BR": "aviso", "en": "warn"},
+    "fail": {"pt-BR": "FALHA", "en": "FAIL"},
+    "fix": {"pt-BR": "como resolver", "en": "fix"},
+    "engine": {"pt-BR": "engine", "en": "engine"},
+    "images": {"pt-BR": "imagens", "en": "images"},
+    "runtime": {"pt-BR": "runtime", "en": "runtime"},
+    "overlay": {"pt-BR": "redes overlay", "en": "overlay networks"},
+    "ipvs": {"pt-BR": "IPs virtuais e routing mesh", "en": "virtual IPs and routing mesh"},
+    "esp": {"pt-BR": "overlays cifradas", "en": "encrypted overlays"},
+    "graphviz": {"pt-BR": "graphviz", "en": "graphviz"},
+    "no_engine": {"pt-BR": "nenhum Docker Engine responde", "en": "no Docker engine answers"},
+    "engine_found": {
+        "pt-BR": "Docker {version} (API {api}), {os}/{arch}, kernel {kernel}",
+        "en": "Docker {version} (API {api}), {os}/{arch}, kernel {kernel}",
     },
-    "en": {
-        "ok": "ok  ", "warn": "warn", "fail": "FAIL", "fix": "fix",
-        "engine": "engine", "images": "images", "runtime": "runtime",
-        "overlay": "overlay networks", "ipvs": "virtual IPs and routing mesh",
-        "esp": "encrypted overlays", "graphviz": "graphviz",
-        "no_engine": "no Docker engine answers",
-        "engine_found": "Docker {version} (API {api}), {os}/{arch}, kernel {kernel}",
-        "images_missing": "missing: {tags}",
-        "images_ok": "all built and up to date",
-        "images_stale": "out of date: {tags}",
-        "images_fix": "python -m labs images",
-        "privileged": "nodes run --privileged",
-        "capabilities": "--privileged is refused here, nodes run with the explicit "
-                        "capability set (the engine said: ...{refusal})",
-        "vxlan_ok": "VXLAN available",
-        "vxlan_no": "the kernel has no VXLAN: overlay networks fail",
-        "vxlan_fix": "use a kernel with the vxlan module (Docker Desktop has it)",
-        "ipvs_ok": "IPVS available: services answer by name (virtual IP) and published "
-                   "ports answer on every node",
-        "ipvs_no": "the kernel has no IPVS: calling a service by its name (the virtual IP of "
-                   "the default --endpoint-mode vip) gets no answer, and ingress-published "
-                   "ports refuse connections. These work here: tasks.NAME, "
-                   "--endpoint-mode dnsrr and --publish mode=host",
-        "ipvs_fix": "load it with `sudo modprobe ip_vs`, or use Docker Desktop or a stock "
-                    "distribution kernel",
-        "esp_ok": "IPsec ESP available",
-        "esp_no": "the kernel has no ESP: `--opt encrypted` overlays cannot carry traffic here",
-        "esp_fix": "load it with `sudo modprobe esp4`",
-        "dot_ok": "{version}: diagrams are drawn",
-        "dot_no": "the dot program is not installed: cluster.diagram() cannot draw",
-        "ready": "labs can run here",
-        "not_ready": "labs cannot run here yet: fix the FAIL lines above",
+    "images_missing": {"pt-BR": "faltam: {tags}", "en": "missing: {tags}"},
+    "images_ok": {"pt-BR": "todas construídas e atualizadas", "en": "all built and up to date"},
+    "images_stale": {"pt-BR": "desatualizadas: {tags}", "en": "out of date: {tags}"},
+    "images_fix": {"pt-BR": "python -m labs images", "en": "python -m labs images"},
+    "privileged": {"pt-BR": "os nós rodam com --privileged", "en": "nodes run --privileged"},
+    "capabilities": {
+        "pt-BR": "esta engine recusa --privileged; os nós rodam com um conjunto explícito de "
+                 "capabilities (a engine disse: ...{refusal})",
+        "en": "--privileged is refused here, nodes run with the explicit capability set (the "
+              "engine said: ...{refusal})",
     },
-}
+    "vxlan_ok": {"pt-BR": "VXLAN disponível", "en": "VXLAN available"},
+    "vxlan_no": {
+        "pt-BR": "o kernel não tem VXLAN: redes overlay falham",
+        "en": "the kernel has no VXLAN: overlay networks fail",
+    },
+    "vxlan_fix": {
+        "pt-BR": "use um kernel com o módulo vxlan (o do Docker Desktop tem)",
+        "en": "use a kernel with the vxlan module (Docker Desktop has it)",
+    },
+    "ipvs_ok": {
+        "pt-BR": "IPVS disponível: serviços respondem pelo nome (IP virtual) e as portas "
+                 "publicadas respondem em todos os nós",
+        "en": "IPVS available: services answer by name (virtual IP) and published ports answer "
+              "on every node",
+    },
+    "ipvs_no": {
+        "pt-BR": "o kernel não tem IPVS: um serviço chamado pelo nome (o IP virtual do modo "
+                 "padrão, --endpoint-mode vip) não responde, e portas publicadas em modo ingress "
+                 "recusam conexões. Funcionam aqui: tasks.NOME, --endpoint-mode dnsrr e "
+                 "--publish mode=host",
+        "en": "the kernel has no IPVS: calling a service by its name (the virtual IP of the "
+              "default --endpoint-mode vip) gets no answer, and ingress-published ports refuse "
+              "connections. These work here: tasks.NAME, --endpoint-mode dnsrr and --publish "
+              "mode=host",
+    },
+    "ipvs_fix": {
+        "pt-BR": "carregue o módulo com `sudo modprobe ip_vs`, ou use o Docker Desktop ou o "
+                 "kernel padrão de uma distribuição",
+        "en": "load it with `sudo modprobe ip_vs`, or use Docker Desktop or a stock distribution "
+              "kernel",
+    },
+    "esp_ok": {"pt-BR": "IPsec ESP disponível", "en": "IPsec ESP available"},
+    "esp_no": {
+        "pt-BR": "o kernel não tem ESP: overlays com `--opt encrypted` não transmitem dados aqui",
+        "en": "the kernel has no ESP: `--opt encrypted` overlays cannot carry traffic here",
+    },
+    "esp_fix": {
+        "pt-BR": "carregue o módulo com `sudo modprobe esp4`",
+        "en": "load it with `sudo modprobe esp4`",
+    },
+    "dot_ok": {
+        "pt-BR": "{version}: os diagramas são desenhados",
+        "en": "{version}: diagrams are drawn",
+    },
+    "dot_no": {
+        "pt-BR": "o programa dot não está instalado: cluster.diagram() não desenha",
+        "en": "the dot program is not installed: cluster.diagram() cannot draw",
+    },
+    "ready": {"pt-BR": "o laboratório pode rodar aqui", "en": "labs can run here"},
+    "not_ready": {
+        "pt-BR": "o laboratório ainda não roda aqui: resolva as linhas FALHA acima",
+        "en": "labs cannot run here yet: fix the FAIL lines above",
+    },
+})
 
 
 @dataclass(frozen=True)
@@ -98,7 +112,7 @@ class Finding:
 
     def line(self, lang: str | None = None) -> str:
         """The finding as the report prints it (``[ok]``, ``[warn]`` or ``[FAIL]``)."""
-        t = TEXTS[language.resolve(lang)]
+        t = TEXTS.table(lang)
         mark = t["ok"] if self.ok else (t["fail"] if self.required else t["warn"])
         text = f"[{mark}] {self.name}: {self.detail}"
         if not self.ok and self.fix:
@@ -108,36 +122,36 @@ class Finding:
 
 def diagnose(lang: str | None = None) -> list[Finding]:
     """Check engine, images, runtime profile, kernel features, then Graphviz."""
-    t = TEXTS[language.resolve(lang)]
+    t = TEXTS.table(lang)
     return [*_engine_side(t, lang), _graphviz(t, lang)]
 
 
 def _engine_side(t: dict[str, str], lang: str | None) -> list[Finding]:
     found: list[Finding] = []
     try:
-        client = engine.client()
+        host = engine.host()
     except LabError:
         fix = system.how_to_install([system.ENGINE], lang=lang,
                                     engine_installed=shutil.which("dockerd") is not None)
         return [Finding(t["engine"], False, t["no_engine"], fix)]
-    version = client.version()
+    version = host.version()
     found.append(Finding(t["engine"], True, t["engine_found"].format(
-        version=version.get("Version"), api=client.api.api_version, os=version.get("Os"),
+        version=version.get("Version"), api=host.api_version, os=version.get("Os"),
         arch=version.get("Arch"), kernel=version.get("KernelVersion"))))
-    missing = images.missing(client)
+    missing = images.missing(host)
     if missing:
         fix = t["images_fix"]
-        if shutil.which("debootstrap") is None and system.base_needed(client):
+        if shutil.which("debootstrap") is None and system.base_needed(host):
             fix = f"{system.how_to_install([system.DEBOOTSTRAP], lang=lang)}; {fix}"
         found.append(Finding(t["images"], False,
                              t["images_missing"].format(tags=", ".join(missing)), fix))
         return found
-    stale = images.stale(client)
+    stale = images.stale(host)
     found.append(Finding(t["images"], not stale,
                          t["images_stale"].format(tags=", ".join(stale)) if stale
                          else t["images_ok"], t["images_fix"], required=False))
     try:
-        rt = runtime.detect(client, refresh=True)
+        rt = runtime.detect(host, refresh=True)
     except LabError as exc:
         found.append(Finding(t["runtime"], False, str(exc)))
         return found
@@ -171,4 +185,4 @@ def ok(findings: list[Finding]) -> bool:
 
 def verdict(findings: list[Finding], lang: str | None = None) -> str:
     """The report's last line."""
-    return TEXTS[language.resolve(lang)]["ready" if ok(findings) else "not_ready"]
+    return TEXTS.text("ready" if ok(findings) else "not_ready", lang)

@@ -26,11 +26,11 @@ def kill_task(cluster: Cluster, service: str, *, slot: int | None = None) -> str
         )
     task = running[0]
     node = cluster.node(task.node)
-    raw = cluster.manager().client.api.inspect_task(task.id)
+    raw = cluster.manager().daemon.inspect_task(task.id)
     container_id = raw["Status"].get("ContainerStatus", {}).get("ContainerID")
     if not container_id:
         raise NodeError(f"task {task.id} on {node.name} has no container yet; try again.")
-    node.client.api.kill(container_id)
+    node.daemon.kill(container_id)
     return node.name
 
 

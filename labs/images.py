@@ -17,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import docker.errors
-from docker import DockerClient
-
-from labs.errors import ImageError
+from labs.concurrency import parallel
+from labs.daemon import Daemon
+from labs.engine import Host
+from labs.errors import DockerError, ImageError
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "images"
 REGISTRY_BASE = "debian:trixie-slim"
@@ -72,15 +72,12 @@ def specs() -> list[ImageSpec]:
     ]
 
 
-def image_id(engine: DockerClient, ref: str) -> str | None:
-    """The ID of image ``ref`` on ``engine``, or None when it is not there."""
-    try:
-        return str(engine.images.get(ref).id)
-    except docker.errors.ImageNotFound:
-        return None
+def image_id(host: Host, ref: str) -> str | None:
+    """The ID of image ``ref`` on the ``host`` engine, or None when it is not there."""
+    return host.image_id(ref)
 
 
-def base_image(engine: DockerClient, progress: Progress = _quiet) -> str:
+def base_image(host: Host, progress: Progress = _quiet) -> str:
     """Return the reference of a Debian trixie base image, getting one if needed.
 
     Order: ``ORQUESTRA_LAB_BASE`` if set; ``debian:trixie-slim`` present or
@@ -88,27 +85,27 @@ def base_image(engine: DockerClient, progress: Progress = _quiet) -> str:
     """
     wanted = os.environ.get("ORQUESTRA_LAB_BASE")
     if wanted:
-        if image_id(engine, wanted) is None:
+        if host.image_id(wanted) is None:
             raise ImageError(
                 f"ORQUESTRA_LAB_BASE={wanted} is not an image on this engine. "
                 "Pull or build it, or unset the variable."
             )
         return wanted
-    if image_id(engine, REGISTRY_BASE):
+    if host.image_id(REGISTRY_BASE):
         return REGISTRY_BASE
-    if image_id(engine, LOCAL_BASE):
+    if host.image_id(LOCAL_BASE):
         return LOCAL_BASE
     try:
         progress(f"pulling {REGISTRY_BASE}")
-        engine.images.pull(REGISTRY_BASE)
+        host.pull(REGISTRY_BASE)
         return REGISTRY_BASE
-    except docker.errors.APIError as exc:
-        progress(f"no registry ({str(exc.explanation)[:80]}): bootstrapping Debian locally")
-    bootstrap_base(engine, progress)
+    except DockerError as exc:
+        progress(f"no registry ({exc.explanation[:80]}): bootstrapping Debian locally")
+    bootstrap_base(host, progress)
     return LOCAL_BASE
 
 
-def bootstrap_base(engine: DockerClient, progress: Progress = _quiet) -> None:
+def bootstrap_base(host: Host, progress: Progress = _quiet) -> None:
     """Build the base image with ``debootstrap --variant=minbase trixie`` and import it."""
     if shutil.which("debootstrap") is None:
         raise ImageError(
@@ -133,22 +130,18 @@ def bootstrap_base(engine: DockerClient, progress: Progress = _quiet) -> None:
         tar = subprocess.Popen(["tar", "-C", str(rootfs), "-c", "."], stdout=subprocess.PIPE)
         try:
             repo, tag = LOCAL_BASE.split(":")
-            engine.api.import_image(
-                src=tar.stdout, repository=repo, tag=tag, stream_src=True,
-                changes=['CMD ["bash"]'],
-            )
+            if tar.stdout is not None:
+                host.import_image(tar.stdout, repository=repo, tag=tag, changes=['CMD ["bash"]'])
         finally:
             tar.wait()
 
 
-def _stream_build(engine: DockerClient, spec: ImageSpec, base: str, label: str,
+def _stream_build(host: Host, spec: ImageSpec, base: str, label: str,
                   progress: Progress) -> None:
     args = {"BASE": base, **spec.buildargs}
     lines: list[str] = []
-    for chunk in engine.api.build(
-        path=str(spec.context), tag=spec.tag, buildargs=args, labels={HASH_LABEL: label},
-        rm=True, forcerm=True, decode=True,
-    ):
+    for chunk in host.build(str(spec.context), tag=spec.tag, buildargs=args,
+                            labels={HASH_LABEL: label}):
         if "error" in chunk:
             tail = "".join(lines[-8:])
             raise ImageError(f"building {spec.tag} failed: {chunk['error'].strip()}\n{tail}")
@@ -159,47 +152,60 @@ def _stream_build(engine: DockerClient, spec: ImageSpec, base: str, label: str,
                 progress(f"{spec.tag}: {text.strip()}")
 
 
-def _wanted(engine: DockerClient, base: str) -> list[tuple[ImageSpec, str, bool]]:
+def _wanted(host: Host, base: str) -> list[tuple[ImageSpec, str, bool]]:
     """(spec, wanted context hash, whether the image already has it) for every image."""
-    base_id = image_id(engine, base) or base
+    base_id = host.image_id(base) or base
     plan = []
     for spec in specs():
         want = spec.context_hash(base_id)
-        try:
-            have = engine.images.get(spec.tag).labels.get(HASH_LABEL)
-        except docker.errors.ImageNotFound:
-            have = None
-        plan.append((spec, want, have == want))
+        plan.append((spec, want, host.image_label(spec.tag, HASH_LABEL) == want))
     return plan
 
 
-def stale(engine: DockerClient) -> list[str]:
+def stale(host: Host) -> list[str]:
     """Tags of the images whose build context changed since they were built.
 
     Looks only at what is on the engine (no pull, no bootstrap): with no base
     image present, every image counts as stale.
     """
     bases = [ref for ref in (os.environ.get("ORQUESTRA_LAB_BASE"), REGISTRY_BASE, LOCAL_BASE)
-             if ref and image_id(engine, ref)]
+             if ref and host.image_id(ref)]
     if not bases:
         return [spec.tag for spec in specs()]
-    return [spec.tag for spec, _, current in _wanted(engine, bases[0]) if not current]
+    return [spec.tag for spec, _, current in _wanted(host, bases[0]) if not current]
 
 
-def ensure(engine: DockerClient, progress: Progress = _quiet) -> list[str]:
-    """Build every image that is missing or out of date; return the tags built."""
-    base = base_image(engine, progress)
+def ensure(host: Host, progress: Progress = _quiet) -> list[str]:
+    """Build every image that is missing or out of date on the ``host`` engine; return
+    the tags built."""
+    base = base_image(host, progress)
     built = []
-    for spec, want, current in _wanted(engine, base):
+    for spec, want, current in _wanted(host, base):
         if current:
             progress(f"{spec.tag}: up to date...")
             continue
         progress(f"{spec.tag}: building...")
-        _stream_build(engine, spec, base, want, progress)
+        _stream_build(host, spec, base, want, progress)
         built.append(spec.tag)
     return built
 
 
-def missing(engine: DockerClient) -> list[str]:
-    """Tags of lab images that are not on the engine at all."""
-    return [s.tag for s in specs() if image_id(engine, s.tag) is None]
+def missing(host: Host) -> list[str]:
+    """Tags of lab images that are not on the ``host`` engine at all."""
+    return [s.tag for s in specs() if host.image_id(s.tag) is None]
+
+
+def load_app_images(host: Host, daemons: list[Daemon]) -> None:
+    """Copy the app images into every node daemon that lacks them (one save, parallel
+    loads)."""
+    wanted = {s.tag: host.image_id(s.tag) for s in specs() if s.tag.startswith(APP_REPO)}
+
+    def lacks(daemon: Daemon) -> bool:
+        have = daemon.images(APP_REPO)
+        return any(have.get(tag) != image_id for tag, image_id in wanted.items())
+
+    targets = [d for d, needs in zip(daemons, parallel(lacks, daemons), strict=True) if needs]
+    if not targets:
+        return
+    archive = host.save(APP_REPO)
+    parallel(lambda d: d.load(archive), targets)

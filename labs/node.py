@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import shlex
 import socket
-import time
 from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any
 
-import docker
-import docker.errors
-import docker.tls
-from docker import DockerClient
-
 from labs import magics, spec
-from labs.errors import NodeError
+from labs.daemon import Client, Daemon
+from labs.engine import Host
+from labs.errors import DockerError, NodeError
+from labs.timing import wait_until
 from labs.tls import ClientFiles
-
-CLIENT_TIMEOUT = 60
-QUICK_TIMEOUT = 8
-NODE_API_VERSION = "1.45"  # dockerd 26.1 of the node image
 
 
 def free_ports(count: int) -> list[int]:
@@ -34,6 +27,11 @@ def free_ports(count: int) -> list[int]:
         return ports
 
 
+def with_role(nodes: list[Node], role: str) -> list[Node]:
+    """The nodes created as ``role`` (manager or worker), in order."""
+    return [n for n in nodes if n.role == role]
+
+
 @dataclass
 class Node:
     """A node of a cluster. ``client`` speaks to its own Docker daemon over mutual TLS."""
@@ -45,33 +43,36 @@ class Node:
     ip: str
     """Static address on the cluster network; Raft peers find each other by it."""
     container_name: str
-    engine: DockerClient
+    host: Host
+    """The host engine that runs the node's container."""
     tls: ClientFiles
     network: str
-    _client: DockerClient | None = None
-    _quick: DockerClient | None = None
+    _daemon: Daemon | None = None
     _ports: dict[int, int] | None = None
 
     def __repr__(self) -> str:
         return f"<Node {self.name} {self.role} {self.ip}>"
 
+    @property
+    def engine(self) -> Client:
+        """The host engine's docker-py client (the one that runs this node's container)."""
+        return self.host.client
+
     # -- the container -----------------------------------------------------
     def inspect(self) -> dict[str, Any]:
-        try:
-            return dict(self.engine.api.inspect_container(self.container_name))
-        except docker.errors.NotFound as exc:
+        """The node container's inspect dict (raises :class:`NodeError` when it is gone)."""
+        found = self.host.inspect_container(self.container_name)
+        if found is None:
             raise NodeError(
                 f"node {self.name}: its container {self.container_name} is gone. "
                 "Recreate the cluster (down, then up)."
-            ) from exc
+            )
+        return found
 
     def state(self) -> str:
         """Container state: running, paused, exited, created... or ``missing``."""
-        try:
-            info = self.engine.api.inspect_container(self.container_name)
-        except docker.errors.NotFound:
-            return "missing"
-        return str(info["State"]["Status"])
+        found = self.host.inspect_container(self.container_name)
+        return "missing" if found is None else str(found["State"]["Status"])
 
     def ports(self) -> dict[int, int]:
         """Container port -> host port on 127.0.0.1 (daemon port and lab ports)."""
@@ -98,81 +99,62 @@ class Node:
         return f"http://127.0.0.1:{self.ports()[port]}{path}"
 
     # -- the daemon ----------------------------------------------------------
-    def _new_client(self, timeout: int) -> DockerClient:
-        tls_config = docker.tls.TLSConfig(
-            client_cert=(str(self.tls.cert), str(self.tls.key)),
-            ca_cert=str(self.tls.ca),
-            verify=True,
-        )
-        client = docker.DockerClient(
-            base_url=f"https://127.0.0.1:{self.ports()[spec.DAEMON_PORT]}",
-            tls=tls_config,
-            timeout=timeout,
-            version=NODE_API_VERSION,
-        )
-        # REQUESTS_CA_BUNDLE and proxy variables must not replace the cluster's CA.
-        client.api.trust_env = False
-        return client
+    @property
+    def daemon(self) -> Daemon:
+        """The typed adapter over this node's daemon (what the lab itself calls)."""
+        if self._daemon is None:
+            self._daemon = Daemon(f"https://127.0.0.1:{self.ports()[spec.DAEMON_PORT]}",
+                                  self.tls)
+        return self._daemon
 
     @property
-    def client(self) -> DockerClient:
+    def client(self) -> Client:
         """docker-py client for this node's daemon (mutual TLS, 127.0.0.1 only)."""
-        if self._client is None:
-            self._client = self._new_client(CLIENT_TIMEOUT)
-        return self._client
+        return self.daemon.client
 
     @property
-    def quick(self) -> DockerClient:
+    def quick(self) -> Client:
         """The same, with a short timeout: for status reads that must not hang on a
         frozen or cut-off node."""
-        if self._quick is None:
-            self._quick = self._new_client(QUICK_TIMEOUT)
-        return self._quick
+        return self.daemon.quick
 
-    def _forget_client(self) -> None:
-        for client in (self._client, self._quick):
-            if client is not None:
-                client.close()
-        self._client = self._quick = None
+    def close_clients(self) -> None:
+        """Drop the connections to its daemon (it stopped, or moved); new calls reconnect."""
+        if self._daemon is not None:
+            self._daemon.close()
 
     def answers(self) -> bool:
-        try:
-            return bool(self.quick.ping())
-        except Exception:
-            return False
+        """True when the node's daemon answers now."""
+        return self.daemon.ping()
 
     def wait_ready(self, timeout: float = 60.0) -> None:
         """Wait until the daemon answers; fail early if the container stopped."""
-        deadline = time.monotonic() + timeout
-        checks = 0
-        while not self.answers():
-            checks += 1
-            if checks % 20 == 0:
-                state = self.state()
-                if state != "running":
-                    raise NodeError(
-                        f"node {self.name} stopped while its daemon was starting "
-                        f"(state {state}). Its last log lines:\n{self.logs(12)}"
-                    )
-            if time.monotonic() > deadline:
+
+        def still_running() -> None:
+            state = self.state()
+            if state != "running":
                 raise NodeError(
-                    f"the daemon of node {self.name} did not answer within {timeout:.0f} s "
-                    f"(container {self.state()}). Its last log lines:\n{self.logs(12)}\n"
-                    "Run `python -m labs doctor` to check the engine."
+                    f"node {self.name} stopped while its daemon was starting "
+                    f"(state {state}). Its last log lines:\n{self.logs(12)}"
                 )
-            time.sleep(0.05)
+
+        wait_until(self.answers, timeout=timeout, interval=0.05,
+                   what=f"the daemon of node {self.name} to answer",
+                   describe=lambda: f"container {self.state()}; its last log lines:\n"
+                                    f"{self.logs(12)}",
+                   hint="Run `python -m labs doctor` to check the engine.",
+                   abort=still_running)
 
     def logs(self, lines: int = 20) -> str:
+        """The node container's last ``lines`` of output (its dockerd's log)."""
         try:
-            raw = self.engine.api.logs(self.container_name, tail=lines)
-        except docker.errors.APIError as exc:
+            return self.host.logs(self.container_name, tail=lines).rstrip()
+        except DockerError as exc:
             return f"(no logs: {exc.explanation})"
-        return str(raw.decode(errors="replace")).rstrip()
 
     def exec(self, *command: str) -> tuple[int, str]:
         """Run a command in the node container (not in a nested container)."""
-        result = self.engine.containers.get(self.container_name).exec_run(list(command))
-        return int(result.exit_code), result.output.decode(errors="replace")
+        return self.host.exec(self.container_name, list(command))
 
     def docker(self, command: str, *, timeout: float = 60.0) -> str:
         """Run one Docker CLI command against this node, as ``%%docker NODE`` would,
@@ -205,47 +187,47 @@ class Node:
 
     def swarm_info(self) -> dict[str, Any]:
         """The ``Swarm`` part of this daemon's ``docker info``."""
-        return dict(self.client.info().get("Swarm", {}))
+        return self.daemon.swarm_info()
 
     # -- faults ----------------------------------------------------------------
     def stop(self, timeout: int = 10) -> None:
         """Stop the node as a shutdown would (its daemon gets SIGTERM)."""
-        self._forget_client()
-        self.engine.api.stop(self.container_name, timeout=timeout)
+        self.close_clients()
+        self.host.stop(self.container_name, timeout=timeout)
 
     def kill(self) -> None:
         """Stop the node abruptly, as a power cut would."""
-        self._forget_client()
-        self.engine.api.kill(self.container_name)
+        self.close_clients()
+        self.host.kill(self.container_name)
 
     def start(self, *, wait: bool = True, timeout: float = 60.0) -> None:
         """Start a stopped node (same IP, same ports) and wait for its daemon."""
         if self.state() == "paused":
             raise NodeError(f"node {self.name} is paused: unpause it instead of starting it.")
-        self._forget_client()
-        self.engine.api.start(self.container_name)
+        self.close_clients()
+        self.host.start(self.container_name)
         if wait:
             self.wait_ready(timeout)
 
     def pause(self) -> None:
         """Freeze every process of the node (it stops answering, keeps its state)."""
-        self.engine.api.pause(self.container_name)
+        self.host.pause(self.container_name)
 
     def unpause(self) -> None:
-        self.engine.api.unpause(self.container_name)
+        """Let a paused node run again."""
+        self.host.unpause(self.container_name)
 
     def disconnect(self) -> None:
         """Cut the node off the cluster network (a partition); the host loses it too."""
-        self._forget_client()
-        self.engine.api.disconnect_container_from_network(self.container_name, self.network)
+        self.close_clients()
+        self.host.disconnect(self.container_name, self.network)
 
     def reconnect(self) -> None:
         """Join the cluster network again, at the same address."""
-        self.engine.api.connect_container_to_network(
-            self.container_name, self.network, ipv4_address=self.ip
-        )
-        self._forget_client()
+        self.host.connect(self.container_name, self.network, ip=self.ip)
+        self.close_clients()
 
     def connected(self) -> bool:
+        """True when the node is on the cluster network (not partitioned)."""
         networks = self.inspect()["NetworkSettings"]["Networks"] or {}
         return self.network in networks

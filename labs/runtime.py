@@ -14,11 +14,9 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-import docker.errors
-from docker import DockerClient
-
 from labs import images, tls
-from labs.errors import ImageError, LabError
+from labs.engine import Host
+from labs.errors import DockerError, ImageError, LabError, Unreachable
 
 PROBE_LABEL = "org.orquestra-lab.probe"
 PRIVILEGED = "privileged"
@@ -51,9 +49,9 @@ class Runtime:
     """Why ``--privileged`` was refused, when it was."""
 
     def host_config(self) -> dict[str, Any]:
-        """Keyword arguments for docker-py's ``create_host_config``.
+        """Host-config settings of a node container (``Host.create_container(settings=)``).
 
-        Pass the result of that through :meth:`finish` too.
+        :meth:`raw_host_config` holds the rest.
         """
         common: dict[str, Any] = {"tmpfs": {"/run": "", "/tmp": ""}}
         if self.profile == PRIVILEGED:
@@ -65,49 +63,43 @@ class Runtime:
             "device_cgroup_rules": ["a *:* rwm"],
             **common,
         }
+    def raw_host_config(self) -> dict[str, Any]:
+        """Host-config keys with no keyword (the CLI's ``systempaths=unconfined``)."""
+        if self.profile == PRIVILEGED:
+            return {}
+        return {"MaskedPaths": [], "ReadonlyPaths": []}
 
 
-    def finish(self, host_config: dict[str, Any]) -> dict[str, Any]:
-        """Add what docker-py has no keyword for (the CLI's ``systempaths=unconfined``)."""
-        if self.profile != PRIVILEGED:
-            host_config["MaskedPaths"] = []
-            host_config["ReadonlyPaths"] = []
-        return host_config
-
-
-def _cache_file(engine: DockerClient) -> Any:
-    info = engine.info()
-    node_id = images.image_id(engine, images.NODE_IMAGE) or "none"
+def _cache_file(host: Host) -> Any:
+    info = host.info()
+    node_id = host.image_id(images.NODE_IMAGE) or "none"
     key = f"{info.get('ID', 'engine')}-{info.get('KernelVersion', '')}-{node_id}"
     safe = "".join(c if c.isalnum() or c in "-._" else "_" for c in key)[:200]
     return tls.cache_root().parent / f"runtime-{safe}.json"
 
 
-def _run_probe(engine: DockerClient, rt: Runtime) -> dict[str, bool]:
-    api = engine.api
-    container = api.create_container(
-        images.NODE_IMAGE,
-        command=["sh", "-c", _PROBE],
-        host_config=rt.finish(api.create_host_config(**rt.host_config())),
-        labels={PROBE_LABEL: "1"},
+def _run_probe(host: Host, rt: Runtime) -> dict[str, bool]:
+    container = host.create_container(
+        images.NODE_IMAGE, command=["sh", "-c", _PROBE], labels={PROBE_LABEL: "1"},
+        settings=rt.host_config(), raw_settings=rt.raw_host_config(),
     )
     try:
-        api.start(container)
-        api.wait(container, timeout=60)
-        out = api.logs(container, stdout=True, stderr=False).decode()
+        host.start(container)
+        host.wait(container, timeout=60)
+        out = host.logs(container, stderr=False)
     finally:
-        api.remove_container(container, force=True, v=True)
+        host.remove_container(container)
     found = dict(line.split("=", 1) for line in out.split() if "=" in line)
     return {k: v == "yes" for k, v in found.items()}
 
 
-def detect(engine: DockerClient, *, refresh: bool = False) -> Runtime:
-    """Find the runtime profile and kernel features of ``engine`` (cached)."""
-    if images.image_id(engine, images.NODE_IMAGE) is None:
+def detect(host: Host, *, refresh: bool = False) -> Runtime:
+    """Find the runtime profile and kernel features of the ``host`` engine (cached)."""
+    if host.image_id(images.NODE_IMAGE) is None:
         raise ImageError(
             f"the node image {images.NODE_IMAGE} is missing. Run: python -m labs images"
         )
-    path = _cache_file(engine)
+    path = _cache_file(host)
     if not refresh and path.is_file():
         try:
             return Runtime(**json.loads(path.read_text()))
@@ -116,13 +108,15 @@ def detect(engine: DockerClient, *, refresh: bool = False) -> Runtime:
     refusal = ""
     candidate = Runtime(PRIVILEGED, False, False, False)
     try:
-        found = _run_probe(engine, candidate)
-    except docker.errors.APIError as exc:
-        refusal = str(exc.explanation or exc)
+        found = _run_probe(host, candidate)
+    except Unreachable:
+        raise
+    except DockerError as exc:
+        refusal = exc.explanation
         candidate = Runtime(CAPABILITIES, False, False, False, refusal)
         try:
-            found = _run_probe(engine, candidate)
-        except docker.errors.APIError as exc2:
+            found = _run_probe(host, candidate)
+        except DockerError as exc2:
             raise LabError(
                 f"this engine runs neither privileged containers ({refusal}) nor the "
                 f"capability fallback ({exc2.explanation}). Nodes need one of them; on "

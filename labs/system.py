@@ -18,10 +18,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from docker import DockerClient
-
-from labs import engine, images, language
+from labs import engine, images
 from labs.errors import LabError
+from labs.i18n import Catalogue
 
 ENGINE = "engine"
 GRAPHVIZ = "graphviz"
@@ -34,38 +33,40 @@ DNF = {ENGINE: ("moby-engine",), GRAPHVIZ: ("graphviz",), DEBOOTSTRAP: ("deboots
 BREW = {ENGINE: ("--cask docker-desktop",), GRAPHVIZ: ("graphviz",)}
 PROGRAMS = {ENGINE: "dockerd", GRAPHVIZ: "dot", DEBOOTSTRAP: "debootstrap"}
 
-TEXTS = {
-    "pt-BR": {
-        ENGINE: "Docker Engine", "engine_stopped": "Docker Engine (instalada, mas parada)",
-        GRAPHVIZ: "Graphviz (o programa dot)", DEBOOTSTRAP: "debootstrap",
-        "missing": "Faltando: {items}. {how}",
-        "run": "Rode: {command}",
-        "or_root": " (ou, como root: make lab LAB_INSTALL_ENGINE=1)",
-        "windows": "O laboratório roda no WSL: instale o Docker Desktop "
-                   "(winget install Docker.DockerDesktop) com a integração WSL ligada e, "
-                   "no Ubuntu do WSL, rode: {command}",
-        "docs": "Instale com o gerenciador de pacotes do seu sistema "
-                "(Docker Engine: https://docs.docker.com/engine/install/)",
-        "ok": "tudo instalado: {items}",
-        "installed": "instalado com apt-get: {packages}",
-        "started": "dockerd iniciado (log: {log})",
+TEXTS = Catalogue(__name__, {
+    ENGINE: {"pt-BR": "Docker Engine", "en": "Docker Engine"},
+    "engine_stopped": {
+        "pt-BR": "Docker Engine (instalada, mas parada)",
+        "en": "Docker Engine (installed, not running)",
     },
-    "en": {
-        ENGINE: "Docker Engine", "engine_stopped": "Docker Engine (installed, not running)",
-        GRAPHVIZ: "Graphviz (the dot program)", DEBOOTSTRAP: "debootstrap",
-        "missing": "Missing: {items}. {how}",
-        "run": "Run: {command}",
-        "or_root": " (or, as root: make lab LAB_INSTALL_ENGINE=1)",
-        "windows": "The lab runs in WSL: install Docker Desktop "
-                   "(winget install Docker.DockerDesktop) with WSL integration on, "
-                   "then in WSL's Ubuntu run: {command}",
-        "docs": "Install them with your system's package manager "
-                "(Docker Engine: https://docs.docker.com/engine/install/)",
-        "ok": "all installed: {items}",
-        "installed": "installed with apt-get: {packages}",
-        "started": "started dockerd (log: {log})",
+    GRAPHVIZ: {"pt-BR": "Graphviz (o programa dot)", "en": "Graphviz (the dot program)"},
+    DEBOOTSTRAP: {"pt-BR": "debootstrap", "en": "debootstrap"},
+    "missing": {"pt-BR": "Faltando: {items}. {how}", "en": "Missing: {items}. {how}"},
+    "run": {"pt-BR": "Rode: {command}", "en": "Run: {command}"},
+    "or_root": {
+        "pt-BR": " (ou, como root: make lab LAB_INSTALL_ENGINE=1)",
+        "en": " (or, as root: make lab LAB_INSTALL_ENGINE=1)",
     },
-}
+    "windows": {
+        "pt-BR": "O laboratório roda no WSL: instale o Docker Desktop (winget install "
+                 "Docker.DockerDesktop) com a integração WSL ligada e, no Ubuntu do WSL, rode: "
+                 "{command}",
+        "en": "The lab runs in WSL: install Docker Desktop (winget install Docker.DockerDesktop) "
+              "with WSL integration on, then in WSL's Ubuntu run: {command}",
+    },
+    "docs": {
+        "pt-BR": "Instale com o gerenciador de pacotes do seu sistema (Docker Engine: "
+                 "https://docs.docker.com/engine/install/)",
+        "en": "Install them with your system's package manager (Docker Engine: "
+              "https://docs.docker.com/engine/install/)",
+    },
+    "ok": {"pt-BR": "tudo instalado: {items}", "en": "all installed: {items}"},
+    "installed": {
+        "pt-BR": "instalado com apt-get: {packages}",
+        "en": "installed with apt-get: {packages}",
+    },
+    "started": {"pt-BR": "dockerd iniciado (log: {log})", "en": "started dockerd (log: {log})"},
+})
 
 
 class SystemMissing(LabError):
@@ -117,7 +118,7 @@ def install_line(missing: list[str], host: Host | None = None, *, engine_install
     ``missing`` holds :data:`ENGINE`, :data:`GRAPHVIZ`, :data:`DEBOOTSTRAP`;
     ``engine_installed`` says dockerd is there but does not answer (so: start it).
     """
-    t = TEXTS[language.resolve(lang)]
+    t = TEXTS.table(lang)
     host = host or detect()
     if host.family in ("macos", "windows"):  # Docker Desktop pulls the base: no debootstrap
         missing = [m for m in missing if m != DEBOOTSTRAP]
@@ -133,7 +134,7 @@ def how_to_install(missing: list[str], host: Host | None = None, *,
                    engine_installed: bool = False, lang: str | None = None) -> str:
     """The command to run on ``host`` to get ``missing`` (a sentence where no one command
     does it); the second half of :func:`install_line`."""
-    t = TEXTS[language.resolve(lang)]
+    t = TEXTS.table(lang)
     host = host or detect()
     install = [m for m in missing if not (m == ENGINE and engine_installed)]
     start = ENGINE in missing
@@ -152,15 +153,15 @@ def how_to_install(missing: list[str], host: Host | None = None, *,
     return t["docs"]
 
 
-def base_needed(client: DockerClient) -> bool:
+def base_needed(docker_host: engine.Host) -> bool:
     """True when the images still need a Debian base that only ``debootstrap`` can make:
     the lab images are not all built, no base image is on the engine, no registry answers."""
-    if not images.missing(client):
+    if not images.missing(docker_host):
         return False
     bases = (os.environ.get("ORQUESTRA_LAB_BASE"), images.REGISTRY_BASE, images.LOCAL_BASE)
-    if any(ref and images.image_id(client, ref) for ref in bases):
+    if any(ref and docker_host.image_id(ref) for ref in bases):
         return False
-    return not engine.registry_answers(images.REGISTRY_BASE)
+    return not docker_host.registry_answers(images.REGISTRY_BASE)
 
 
 def check(host: Host | None = None) -> tuple[list[str], bool]:
@@ -175,7 +176,7 @@ def check(host: Host | None = None) -> tuple[list[str], bool]:
         missing.append(GRAPHVIZ)
     # without an engine nobody can tell whether a registry answers: ask for it then too
     if (host.family not in ("macos", "windows") and shutil.which("debootstrap") is None
-            and (not answers or base_needed(engine.client()))):
+            and (not answers or base_needed(engine.host()))):
         missing.append(DEBOOTSTRAP)
     return missing, shutil.which("dockerd") is not None
 
@@ -193,7 +194,7 @@ def ensure(*, install: bool = False, lang: str | None = None) -> list[str]:
     with ``apt-get`` and dockerd is started. Raises :class:`SystemMissing`
     with the one line to run otherwise.
     """
-    t = TEXTS[language.resolve(lang)]
+    t = TEXTS.table(lang)
     host = detect()
     missing, dockerd = check(host)
     done = []

@@ -32,14 +32,21 @@ def wait_until(
     what: str,
     hint: str = "",
     describe: Callable[[], str] | None = None,
+    abort: Callable[[], None] | None = None,
+    abort_every: float = 1.0,
 ) -> T:
     """Call ``probe`` until it returns something truthy, and return that.
 
     Exceptions from ``probe`` count as "not yet"; the last one is reported.
+    ``abort``, when given, is called at most every ``abort_every`` seconds
+    while waiting; it raises to end the wait early when waiting is hopeless
+    (e.g. the container stopped), and that exception propagates as it is.
     Raises :class:`WaitTimeout` saying what was awaited, what was last seen
     (``describe()`` or the last exception) and ``hint``.
     """
-    deadline = time.monotonic() + timeout
+    started = time.monotonic()
+    deadline = started + timeout
+    next_abort_check = started + abort_every
     last_error: BaseException | None = None
     while True:
         try:
@@ -48,7 +55,11 @@ def wait_until(
                 return value
         except Exception as exc:  # the probe's failure is "not yet"
             last_error = exc
-        if time.monotonic() >= deadline:
+        now = time.monotonic()
+        if abort is not None and now >= next_abort_check:
+            abort()
+            next_abort_check = now + abort_every
+        if now >= deadline:
             break
         time.sleep(interval)
     seen = ""
@@ -70,7 +81,7 @@ def wait_until(
 _NEVER = "0001-01-01T00:00:00Z"
 
 
-def docker_time(stamp: str) -> float | None:
+def epoch_seconds(stamp: str) -> float | None:
     """Seconds since the epoch of a Docker timestamp ('2026-11-23T14:35:59.832902943Z').
 
     None for Docker's "never" (year 1) or an empty string. Nanoseconds are cut
@@ -84,3 +95,7 @@ def docker_time(stamp: str) -> float | None:
         zone = rest[len(digits):]
         stamp = f"{head}.{digits[:6].ljust(6, '0')}{zone}"
     return datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()
+
+
+docker_time = epoch_seconds
+"""The name lessons use for :func:`epoch_seconds`."""

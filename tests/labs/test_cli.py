@@ -35,7 +35,7 @@ def test_down_needs_a_name_or_all() -> None:
 
 @pytest.mark.integration
 def test_doctor_reports_runtime_kernel_features_and_graphviz(lab_engine: object) -> None:
-    from labs import runtime
+    from labs import engine, runtime
 
     out = labs("doctor", env=dict(os.environ, ORQUESTRA_LANG="en"))
     assert out.returncode == 0, out.stdout + out.stderr
@@ -43,7 +43,7 @@ def test_doctor_reports_runtime_kernel_features_and_graphviz(lab_engine: object)
                  "virtual IPs and routing mesh", "encrypted overlays", "graphviz"):
         assert f"] {name}:" in out.stdout
     ipvs = next(line for line in out.stdout.splitlines() if "] virtual IPs and routing" in line)
-    if runtime.detect(lab_engine).ipvs:  # type: ignore[arg-type]
+    if runtime.detect(engine.host()).ipvs:
         assert ipvs.startswith("[ok  ]")
     else:  # without IPVS a service's name (its VIP) fails too, not only the routing mesh
         assert ipvs.startswith("[warn]") and "calling a service by its name" in ipvs

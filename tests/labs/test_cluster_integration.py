@@ -23,8 +23,8 @@ import requests
 from docker.types import EndpointSpec, ServiceMode
 
 from labs import Cluster, faults, runtime, spec, tls
-from labs.cluster import leftovers, remove_all
 from labs.errors import ClusterConflict, LabError
+from labs.inventory import leftovers, remove_all
 from labs.status import NO_SWARM
 from labs.timing import wait_until
 
@@ -62,6 +62,9 @@ def test_up_reattach_down_leaves_nothing(lab_engine: object) -> None:
 
     with pytest.raises(ClusterConflict, match="another shape"):
         Cluster("life", managers=3, workers=0).up()
+    with pytest.raises(ClusterConflict), Cluster("life", managers=3, workers=0):
+        pass
+    assert again.exists(), "a failed `with` removed a cluster it did not create"
 
     again.down()
     left = leftovers()
@@ -232,7 +235,7 @@ def test_host_mode_port_reaches_the_notebook_through_a_lab_port(cluster: Cluster
 
 
 def test_routing_mesh_answers_on_a_node_without_a_task(cluster: Cluster) -> None:
-    rt = runtime.detect(cluster.engine)
+    rt = runtime.detect(cluster.host)
     if not rt.ipvs:
         pytest.skip("this kernel has no IPVS, so the routing mesh cannot work here "
                     "(see `python -m labs doctor`)")

@@ -31,7 +31,7 @@ def cluster(lab_engine: object) -> Iterator[Cluster]:
 
 
 def test_without_ipvs_only_the_virtual_ip_fails(cluster: Cluster) -> None:
-    ipvs = runtime.detect(cluster.engine).ipvs
+    ipvs = runtime.detect(cluster.host).ipvs
     client = cluster.manager().client
     network = client.networks.create("claims", driver="overlay", attachable=True)
     services = [client.services.create(APP_IMAGE, name=name, networks=["claims"],

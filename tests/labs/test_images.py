@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from labs import images
+from labs import engine, images
 
 
 def test_context_hash_follows_files_arguments_and_base(tmp_path: Path) -> None:
@@ -33,8 +33,8 @@ def test_app_tags_are_v1_v2_and_broken() -> None:
 @pytest.mark.integration
 def test_ensure_builds_nothing_when_nothing_changed(lab_engine: object) -> None:
     started = time.perf_counter()
-    assert images.ensure(lab_engine) == []  # type: ignore[arg-type]
+    assert images.ensure(engine.host()) == []
     print(f"images with nothing changed: {time.perf_counter() - started:.2f} s")
-    assert images.missing(lab_engine) == []  # type: ignore[arg-type]
+    assert images.missing(engine.host()) == []
     app = lab_engine.images.get(images.APP_IMAGE)  # type: ignore[attr-defined]
     assert app.attrs["Size"] <= 20_000_000

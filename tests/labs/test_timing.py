@@ -27,6 +27,22 @@ def test_timeout_says_what_was_awaited_seen_and_what_to_do() -> None:
     assert isinstance(info.value, LabError)
 
 
+def test_abort_ends_a_hopeless_wait_early_with_its_own_error() -> None:
+    calls = itertools.count()
+
+    def stopped() -> None:
+        if next(calls) >= 2:
+            raise LabError("the container stopped")
+
+    with pytest.raises(LabError, match="container stopped") as info:
+        wait_until(lambda: None, timeout=30, interval=0.001, what="x",
+                   abort=stopped, abort_every=0.01)
+    assert not isinstance(info.value, WaitTimeout)  # not a timeout: it ended long before
+    healthy: list[int] = []
+    assert wait_until(lambda: len(healthy) > 3 and "ok", timeout=5, interval=0.001, what="y",
+                      abort=lambda: healthy.append(1), abort_every=0.005) == "ok"
+
+
 def test_durations_convert_to_and_from_nanoseconds() -> None:
     assert seconds_to_ns(1.5) == 1_500_000_000
     assert ns_to_seconds(2_000_000_000) == 2.0
