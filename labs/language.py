@@ -58,7 +58,13 @@ def number(value: float, language: str | None = None, spec: str = "") -> str:
 
     The one place where numbers shown to learners get their decimal mark.
     """
-    text = format(value, spec)
+    return marks(format(value, spec), language)
+
+
+def marks(text: str, language: str | None = None) -> str:
+    """A number already written the English way (``1,250.5``) with the decimal and
+    thousands marks of ``language`` (``1.250,5`` in pt-BR); for formatters that
+    write the number themselves, such as matplotlib's tick labels."""
     if resolve(language) == "pt-BR":
         text = text.translate(str.maketrans(",.", ".,"))
     return text

@@ -14,69 +14,54 @@ import time
 from typing import Any
 
 from labs import language
+from labs.i18n import Catalogue
 
 # What provisioning and image builds report, by the English text they send
 # (labs/cluster.py's step names are the keys of Cluster.timings).
-PHRASES = {
-    "pt-BR": {
-        "check the images": "conferir as imagens",
-        "check the runtime": "conferir o que a engine permite",
-        "create the network": "criar a rede",
-        "make certificates": "gerar os certificados",
-        "start the nodes": "iniciar os nós",
-        "wait for the daemons": "esperar os daemons responderem",
-        "init the swarm": "criar o swarm",
-        "join the managers": "adicionar os managers",
-        "join the workers": "adicionar os workers",
-        "load the app image": "carregar a imagem do app",
-        "wait until ready": "esperar o swarm ficar pronto",
-        "ready": "pronto",
-        "removing an incomplete earlier attempt": "removendo uma tentativa anterior incompleta",
-        "re-attaching to the existing cluster": "reconectando ao cluster que já existe",
-        "failed; removing what was created": "falhou; removendo o que foi criado",
-        "failed; kept for inspection (retain=True)": "falhou; mantido para inspeção (retain=True)",
-        "building": "construindo",
-        "up to date": "atualizada",
-        "importing the bootstrapped root file system": "importando o sistema de arquivos criado",
-        "done": "pronto em {seconds} s",
-        "images": "imagens",
-        "total": "total",
-    },
-    "en": {
-        "check the images": "check the images",
-        "check the runtime": "check the runtime",
-        "create the network": "create the network",
-        "make certificates": "make certificates",
-        "start the nodes": "start the nodes",
-        "wait for the daemons": "wait for the daemons",
-        "init the swarm": "init the swarm",
-        "join the managers": "join the managers",
-        "join the workers": "join the workers",
-        "load the app image": "load the app image",
-        "wait until ready": "wait until ready",
-        "ready": "ready",
-        "removing an incomplete earlier attempt": "removing an incomplete earlier attempt",
-        "re-attaching to the existing cluster": "re-attaching to the existing cluster",
-        "failed; removing what was created": "failed; removing what was created",
-        "failed; kept for inspection (retain=True)": "failed; kept for inspection (retain=True)",
-        "building": "building",
-        "up to date": "up to date",
-        "importing the bootstrapped root file system":
-            "importing the bootstrapped root file system",
-        "done": "ready in {seconds} s",
-        "images": "images",
-        "total": "total",
-    },
-}
+TEXTS = Catalogue(__name__, {
+    "check the images": {"pt-BR": "conferir as imagens", "en": "check the images"},
+    "check the runtime": {"pt-BR": "conferir o que a engine permite", "en": "check the runtime"},
+    "create the network": {"pt-BR": "criar a rede", "en": "create the network"},
+    "make certificates": {"pt-BR": "gerar os certificados", "en": "make certificates"},
+    "start the nodes": {"pt-BR": "iniciar os nós", "en": "start the nodes"},
+    "wait for the daemons":
+        {"pt-BR": "esperar os daemons responderem",
+         "en": "wait for the daemons"},
+    "init the swarm": {"pt-BR": "criar o swarm", "en": "init the swarm"},
+    "join the managers": {"pt-BR": "adicionar os managers", "en": "join the managers"},
+    "join the workers": {"pt-BR": "adicionar os workers", "en": "join the workers"},
+    "load the app image": {"pt-BR": "carregar a imagem do app", "en": "load the app image"},
+    "wait until ready": {"pt-BR": "esperar o swarm ficar pronto", "en": "wait until ready"},
+    "ready": {"pt-BR": "pronto", "en": "ready"},
+    "removing an incomplete earlier attempt":
+        {"pt-BR": "removendo uma tentativa anterior incompleta",
+         "en": "removing an incomplete earlier attempt"},
+    "re-attaching to the existing cluster":
+        {"pt-BR": "reconectando ao cluster que já existe",
+         "en": "re-attaching to the existing cluster"},
+    "failed; removing what was created":
+        {"pt-BR": "falhou; removendo o que foi criado",
+         "en": "failed; removing what was created"},
+    "failed; kept for inspection (retain=True)":
+        {"pt-BR": "falhou; mantido para inspeção (retain=True)",
+         "en": "failed; kept for inspection (retain=True)"},
+    "building": {"pt-BR": "construindo", "en": "building"},
+    "up to date": {"pt-BR": "atualizada", "en": "up to date"},
+    "importing the bootstrapped root file system":
+        {"pt-BR": "importando o sistema de arquivos criado",
+         "en": "importing the bootstrapped root file system"},
+    "done": {"pt-BR": "pronto em {seconds:.1f} s", "en": "ready in {seconds:.1f} s"},
+    "images": {"pt-BR": "imagens", "en": "images"},
+    "total": {"pt-BR": "total", "en": "total"},
+})
 
 
 def step_title(text: str, lang: str | None = None) -> str:
     """``text`` (a step name such as a key of ``Cluster.timings``, or a status line)
     in the learner's language; text it does not know comes back unchanged."""
-    phrases = PHRASES[language.resolve(lang)]
     dots = "..." if text.endswith("...") else ""
     bare = text.removesuffix("...")
-    return phrases.get(bare, bare) + dots
+    return TEXTS.get(bare, lang, default=bare) + dots
 
 
 def translate(line: str, lang: str | None = None) -> str:
@@ -142,8 +127,7 @@ class Bar:
 
     def close(self, *, ok: bool = True) -> None:
         """Fill the bar (or leave it where it stopped, on failure)."""
-        seconds = language.number(time.perf_counter() - self.started, self.lang, ".1f")
-        done = PHRASES[self.lang]["done"].format(seconds=seconds)
+        done = TEXTS.text("done", self.lang, seconds=time.perf_counter() - self.started)
         if ok:
             self.done = self.total
         if self.mode == "notebook":

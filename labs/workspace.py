@@ -34,6 +34,7 @@ from pathlib import Path
 
 from labs import language, lessons
 from labs.errors import LabError
+from labs.i18n import Catalogue
 
 ENV = "LAB_WORKSPACE"
 DEFAULT = lessons.ROOT / "workspace"
@@ -59,63 +60,75 @@ GIVEN = ".jupyterlab/given.json"
 work from a lesson the course updated since."""
 BACKUP = re.compile(r"\.backup-\d{8}-\d{6}(-\d+)?$")
 
-TEXTS = {
-    "pt-BR": {
-        "inside": "o espaço de trabalho {path} se mistura com {lessons}, que pertence ao curso "
-                  "(o git atualiza essa pasta). Escolha outra pasta: LAB_WORKSPACE=meu-trabalho",
-        "not_folder": "{path} existe e não é uma pasta. Escolha outra: LAB_WORKSPACE=meu-trabalho",
-        "bad_number": "{number!r} não é o número de uma aula: use dois dígitos, como 03 "
-                      "(aulas disponíveis: {numbers})",
-        "no_lesson": "não existe a aula {number} (aulas disponíveis: {numbers})",
-        "bad_lang": "idioma {lang!r} desconhecido: use {langs}",
-        "where": "seu espaço de trabalho: {path}",
-        "none_yet": "ainda não foi criado: `make lab` (ou `python -m labs workspace prepare`) "
-                    "cria a pasta",
-        "added": "copiada do curso: {file}",
-        "index": "índice atualizado: {file}",
-        "prepared": "{count} arquivo(s) copiado(s); nenhum arquivo seu foi alterado",
-        "unchanged": "como veio do curso",
-        "updated": "você não mexeu; o curso tem uma versão nova (fresh NN)",
-        "changed": "com o seu trabalho",
-        "missing": "falta (o próximo `make lab` copia)",
-        "backup": "cópia de segurança",
-        "fresh": "cópia nova do curso: {file}",
-        "kept": "o seu trabalho continua em: {file}",
-        "already": "já está igual à do curso: {file}",
-        "fresh_hint": "para recomeçar uma aula: python -m labs workspace fresh NN",
-        "which": "diga qual aula: python -m labs workspace fresh 03",
-        "footer": "Esta pasta é sua: o `git pull` do curso nunca mexe nela. Para recomeçar "
-                  "uma aula do zero (a sua cópia fica guardada): "
-                  "`python -m labs workspace fresh NN`.",
+TEXTS = Catalogue(__name__, {
+    "inside": {
+        "pt-BR": "o espaço de trabalho {path} se mistura com {lessons}, que pertence ao curso (o "
+                 "git atualiza essa pasta). Escolha outra pasta: LAB_WORKSPACE=meu-trabalho",
+        "en": "the workspace {path} overlaps {lessons}, which belongs to the course (git updates "
+              "it). Choose another folder: LAB_WORKSPACE=my-work",
     },
-    "en": {
-        "inside": "the workspace {path} overlaps {lessons}, which belongs to the course "
-                  "(git updates it). Choose another folder: LAB_WORKSPACE=my-work",
-        "not_folder": "{path} exists and is not a folder. Choose another: LAB_WORKSPACE=my-work",
-        "bad_number": "{number!r} is not a lesson number: use two digits, like 03 "
-                      "(lessons available: {numbers})",
-        "no_lesson": "there is no lesson {number} (lessons available: {numbers})",
-        "bad_lang": "unknown language {lang!r}: use {langs}",
-        "where": "your workspace: {path}",
-        "none_yet": "not created yet: `make lab` (or `python -m labs workspace prepare`) "
-                    "creates it",
-        "added": "copied from the course: {file}",
-        "index": "index refreshed: {file}",
-        "prepared": "{count} file(s) copied; none of your files was changed",
-        "unchanged": "as the course gave it",
-        "updated": "untouched; the course has a newer version (fresh NN)",
-        "changed": "with your work",
-        "missing": "missing (the next `make lab` copies it)",
-        "backup": "backup",
-        "fresh": "fresh copy from the course: {file}",
-        "kept": "your work is still in: {file}",
-        "already": "already the same as the course's: {file}",
-        "fresh_hint": "to start a lesson over: python -m labs workspace fresh NN",
-        "which": "say which lesson: python -m labs workspace fresh 03",
-        "footer": "This folder is yours: the course's `git pull` never touches it. To start "
-                  "a lesson over (your copy is kept): `python -m labs workspace fresh NN`.",
+    "not_folder": {
+        "pt-BR": "{path} existe e não é uma pasta. Escolha outra: LAB_WORKSPACE=meu-trabalho",
+        "en": "{path} exists and is not a folder. Choose another: LAB_WORKSPACE=my-work",
     },
-}
+    "bad_number": {
+        "pt-BR": "{number!r} não é o número de uma aula: use dois dígitos, como 03 (aulas "
+                 "disponíveis: {numbers})",
+        "en": "{number!r} is not a lesson number: use two digits, like 03 (lessons available: "
+              "{numbers})",
+    },
+    "no_lesson": {
+        "pt-BR": "não existe a aula {number} (aulas disponíveis: {numbers})",
+        "en": "there is no lesson {number} (lessons available: {numbers})",
+    },
+    "bad_lang": {
+        "pt-BR": "idioma {chosen!r} desconhecido: use {langs}",
+        "en": "unknown language {chosen!r}: use {langs}",
+    },
+    "where": {"pt-BR": "seu espaço de trabalho: {path}", "en": "your workspace: {path}"},
+    "none_yet": {
+        "pt-BR": "ainda não foi criado: `make lab` (ou `python -m labs workspace prepare`) cria "
+                 "a pasta",
+        "en": "not created yet: `make lab` (or `python -m labs workspace prepare`) creates it",
+    },
+    "added": {"pt-BR": "copiada do curso: {file}", "en": "copied from the course: {file}"},
+    "index": {"pt-BR": "índice atualizado: {file}", "en": "index refreshed: {file}"},
+    "prepared": {
+        "pt-BR": "{count} arquivo(s) copiado(s); nenhum arquivo seu foi alterado",
+        "en": "{count} file(s) copied; none of your files was changed",
+    },
+    "unchanged": {"pt-BR": "como veio do curso", "en": "as the course gave it"},
+    "updated": {
+        "pt-BR": "você não mexeu; o curso tem uma versão nova (fresh NN)",
+        "en": "untouched; the course has a newer version (fresh NN)",
+    },
+    "changed": {"pt-BR": "com o seu trabalho", "en": "with your work"},
+    "missing": {
+        "pt-BR": "falta (o próximo `make lab` copia)",
+        "en": "missing (the next `make lab` copies it)",
+    },
+    "backup": {"pt-BR": "cópia de segurança", "en": "backup"},
+    "fresh": {"pt-BR": "cópia nova do curso: {file}", "en": "fresh copy from the course: {file}"},
+    "kept": {"pt-BR": "o seu trabalho continua em: {file}", "en": "your work is still in: {file}"},
+    "already": {
+        "pt-BR": "já está igual à do curso: {file}",
+        "en": "already the same as the course's: {file}",
+    },
+    "fresh_hint": {
+        "pt-BR": "para recomeçar uma aula: python -m labs workspace fresh NN",
+        "en": "to start a lesson over: python -m labs workspace fresh NN",
+    },
+    "which": {
+        "pt-BR": "diga qual aula: python -m labs workspace fresh 03",
+        "en": "say which lesson: python -m labs workspace fresh 03",
+    },
+    "footer": {
+        "pt-BR": "Esta pasta é sua: o `git pull` do curso nunca mexe nela. Para recomeçar uma "
+                 "aula do zero (a sua cópia fica guardada): `python -m labs workspace fresh NN`.",
+        "en": "This folder is yours: the course's `git pull` never touches it. To start a lesson "
+              "over (your copy is kept): `python -m labs workspace fresh NN`.",
+    },
+})
 
 
 class WorkspaceError(LabError, ValueError):
@@ -146,10 +159,6 @@ class Entry:
     'missing' or 'backup' (kept by :func:`fresh`)."""
 
 
-def _t(lang: str | None) -> dict[str, str]:
-    return TEXTS[language.resolve(lang)]
-
-
 def location(path: str | os.PathLike[str] | None = None, *, source: Path = lessons.LESSONS,
              lang: str | None = None) -> Path:
     """The workspace folder: ``path``, else ``$LAB_WORKSPACE``, else ``workspace/`` in the clone.
@@ -161,9 +170,9 @@ def location(path: str | os.PathLike[str] | None = None, *, source: Path = lesso
     root = Path(chosen).expanduser().resolve()
     course = source.resolve()
     if root == course or course in root.parents or root in course.parents:
-        raise WorkspaceError(_t(lang)["inside"].format(path=root, lessons=course))
+        raise WorkspaceError(TEXTS.text("inside", lang, path=root, lessons=course))
     if root.exists() and not root.is_dir():
-        raise WorkspaceError(_t(lang)["not_folder"].format(path=root))
+        raise WorkspaceError(TEXTS.text("not_folder", lang, path=root))
     return root
 
 
@@ -184,8 +193,8 @@ def index_page(source: Path = lessons.LESSONS) -> str:
     notebook = json.loads((source / COURSE_INDEX).read_text(encoding="utf-8"))
     cells = ["".join(c["source"]) if isinstance(c["source"], list) else str(c["source"])
              for c in notebook["cells"] if c["cell_type"] == "markdown"]
-    return "\n\n".join(cells).rstrip("\n") + "\n\n" + TEXTS["pt-BR"]["footer"] + \
-        "\n\n" + TEXTS["en"]["footer"] + "\n"
+    return "\n\n".join(cells).rstrip("\n") + "\n\n" + TEXTS.text("footer", "pt-BR") + \
+        "\n\n" + TEXTS.text("footer", "en") + "\n"
 
 
 def _digest(path: Path) -> str:
@@ -273,10 +282,10 @@ def _lesson_number(number: str, source: Path, lang: str | None) -> str:
     shown = ", ".join(numbers)
     cleaned = number.strip()
     if not cleaned.isdigit() or len(cleaned) > 2:
-        raise WorkspaceError(_t(lang)["bad_number"].format(number=number, numbers=shown))
+        raise WorkspaceError(TEXTS.text("bad_number", lang, number=number, numbers=shown))
     cleaned = cleaned.zfill(2)
     if cleaned not in numbers:
-        raise WorkspaceError(_t(lang)["no_lesson"].format(number=cleaned, numbers=shown))
+        raise WorkspaceError(TEXTS.text("no_lesson", lang, number=cleaned, numbers=shown))
     return cleaned
 
 
@@ -313,8 +322,8 @@ def fresh(number: str, root: Path, *, langs: tuple[str, ...] = language.LANGUAGE
     """
     for chosen in langs:
         if chosen not in language.LANGUAGES:
-            raise WorkspaceError(_t(lang)["bad_lang"].format(
-                lang=chosen, langs=", ".join(language.LANGUAGES)))
+            raise WorkspaceError(TEXTS.text("bad_lang", lang, chosen=chosen,
+                                            langs=", ".join(language.LANGUAGES)))
     wanted = _lesson_number(number, source, lang)
     when = now or datetime.now()
     given = _given(root)
@@ -338,37 +347,35 @@ def fresh(number: str, root: Path, *, langs: tuple[str, ...] = language.LANGUAGE
 
 def describe_prepared(result: Prepared, *, lang: str | None = None) -> list[str]:
     """Lines for the terminal about what :func:`prepare` did."""
-    t = _t(lang)
-    lines = [t["where"].format(path=result.root)]
-    lines += [t["added"].format(file=p.relative_to(result.root)) for p in result.added]
+    lines = [TEXTS.text("where", lang, path=result.root)]
+    lines += [TEXTS.text("added", lang, file=p.relative_to(result.root)) for p in result.added]
     if result.index_refreshed:
-        lines.append(t["index"].format(file=INDEX))
-    lines.append(t["prepared"].format(count=len(result.added)))
+        lines.append(TEXTS.text("index", lang, file=INDEX))
+    lines.append(TEXTS.text("prepared", lang, count=len(result.added)))
     return lines
 
 
 def describe_status(root: Path, entries: list[Entry] | None, *,
                     lang: str | None = None) -> list[str]:
     """Lines for the terminal: where the workspace is and what is in it."""
-    t = _t(lang)
-    lines = [t["where"].format(path=root)]
+    lines = [TEXTS.text("where", lang, path=root)]
     if entries is None:
-        return [*lines, t["none_yet"]]
+        return [*lines, TEXTS.text("none_yet", lang)]
     width = max((len(str(e.path.relative_to(root))) for e in entries), default=0)
-    lines += [f"  {e.path.relative_to(root)!s:<{width}}  {t[e.state]}" for e in entries]
-    return [*lines, t["fresh_hint"]]
+    lines += [f"  {e.path.relative_to(root)!s:<{width}}  {TEXTS.text(e.state, lang)}"
+              for e in entries]
+    return [*lines, TEXTS.text("fresh_hint", lang)]
 
 
 def describe_fresh(done: list[Refreshed], root: Path, *, lang: str | None = None) -> list[str]:
     """Lines for the terminal about what :func:`fresh` did."""
-    t = _t(lang)
     lines = []
     for item in done:
         where = item.path.relative_to(root)
         if not item.copied:
-            lines.append(t["already"].format(file=where))
+            lines.append(TEXTS.text("already", lang, file=where))
             continue
-        lines.append(t["fresh"].format(file=where))
+        lines.append(TEXTS.text("fresh", lang, file=where))
         if item.backup is not None:
-            lines.append("  " + t["kept"].format(file=item.backup))
+            lines.append("  " + TEXTS.text("kept", lang, file=item.backup))
     return lines

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import html
 import itertools
+from collections.abc import Mapping
 from typing import Any
 
 import graphviz
 
 from labs import language
 from labs.errors import LabError
+from labs.i18n import Catalogue
 from labs.status import NO_SWARM, ClusterStatus, NodeStatus
 
 # Fill colours of a node by what matters most about it now.
@@ -33,33 +35,42 @@ SERVICE_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc9
 # shows without a scrollbar next to JupyterLab's file browser.
 MAX_SIZE = "8,7"
 
-TEXTS = {
-    "pt-BR": {"leader": "líder", "no_leader": "SEM LÍDER", "no_tasks": "sem tarefas",
-              "managers": "managers", "workers": "workers", "container": "contêiner",
-              "no_swarm": "sem swarm: Docker Engines independentes", "legend": "cor do nó:",
-              "no_dot": "O diagrama não pode ser desenhado: falta o Graphviz (o programa "
-                        "dot). Num terminal, rode {command} e execute esta célula de novo. "
-                        "O cluster agora, em texto:"},
-    "en": {"leader": "leader", "no_leader": "NO LEADER", "no_tasks": "no tasks",
-           "managers": "managers", "workers": "workers", "container": "container",
-           "no_swarm": "no swarm: independent Docker engines", "legend": "node colour:",
-           "no_dot": "The diagram cannot be drawn: Graphviz (the dot program) is missing. "
-                     "In a terminal, run {command}, then run this cell again. "
-                     "The cluster now, as text:"},
-}
+TEXTS = Catalogue(__name__, {
+    "leader": {"pt-BR": "líder", "en": "leader"},
+    "no_leader": {"pt-BR": "SEM LÍDER", "en": "NO LEADER"},
+    "no_tasks": {"pt-BR": "sem tarefas", "en": "no tasks"},
+    "managers": {"pt-BR": "managers", "en": "managers"},
+    "workers": {"pt-BR": "workers", "en": "workers"},
+    "container": {"pt-BR": "contêiner", "en": "container"},
+    "no_swarm": {
+        "pt-BR": "sem swarm: Docker Engines independentes",
+        "en": "no swarm: independent Docker engines",
+    },
+    "legend": {"pt-BR": "cor do nó:", "en": "node colour:"},
+    "no_dot": {
+        "pt-BR": "O diagrama não pode ser desenhado: falta o Graphviz (o programa dot). Num "
+                 "terminal, rode {command} e execute esta célula de novo. O cluster agora, em "
+                 "texto:",
+        "en": "The diagram cannot be drawn: Graphviz (the dot program) is missing. In a "
+              "terminal, run {command}, then run this cell again. The cluster now, as text:",
+    },
+})
 # A node's state (see node_state) and its container's state, as the picture names them.
-STATES = {
-    "pt-BR": {"ready": "pronto", "drain": "drain", "down": "fora do ar", "paused": "pausado",
-              "unreachable": "inalcançável", "unknown": "desconhecido",
-              "running": "rodando", "exited": "parado", "created": "criado",
-              "restarting": "reiniciando", "removing": "sendo removido", "dead": "morto",
-              "missing": "não existe"},
-    "en": {"ready": "ready", "drain": "drain", "down": "down", "paused": "paused",
-           "unreachable": "unreachable", "unknown": "unknown",
-           "running": "running", "exited": "exited", "created": "created",
-           "restarting": "restarting", "removing": "removing", "dead": "dead",
-           "missing": "missing"},
-}
+STATES = Catalogue(f"{__name__}.states", {
+    "ready": {"pt-BR": "pronto", "en": "ready"},
+    "drain": {"pt-BR": "drain", "en": "drain"},
+    "down": {"pt-BR": "fora do ar", "en": "down"},
+    "paused": {"pt-BR": "pausado", "en": "paused"},
+    "unreachable": {"pt-BR": "inalcançável", "en": "unreachable"},
+    "unknown": {"pt-BR": "desconhecido", "en": "unknown"},
+    "running": {"pt-BR": "rodando", "en": "running"},
+    "exited": {"pt-BR": "parado", "en": "exited"},
+    "created": {"pt-BR": "criado", "en": "created"},
+    "restarting": {"pt-BR": "reiniciando", "en": "restarting"},
+    "removing": {"pt-BR": "sendo removido", "en": "removing"},
+    "dead": {"pt-BR": "morto", "en": "dead"},
+    "missing": {"pt-BR": "não existe", "en": "missing"},
+})
 
 
 def node_state(node: NodeStatus) -> str:
@@ -82,7 +93,7 @@ def _fill(state: str) -> str:
 
 
 def _node_label(node: NodeStatus, snapshot: ClusterStatus, colours: dict[str, str],
-                texts: dict[str, str], states: dict[str, str]) -> str:
+                texts: Mapping[str, str], states: Mapping[str, str]) -> str:
     state = node_state(node)
     title = html.escape(node.hostname)
     if node.leader:
@@ -108,7 +119,7 @@ def _node_label(node: NodeStatus, snapshot: ClusterStatus, colours: dict[str, st
             + "".join(rows) + "</table>>")
 
 
-def _title(snapshot: ClusterStatus, texts: dict[str, str], states: dict[str, str]) -> str:
+def _title(snapshot: ClusterStatus, texts: Mapping[str, str], states: Mapping[str, str]) -> str:
     """The picture's title, in red when the swarm has no leader, over the colour legend
     of the node states it shows."""
     title = snapshot.name
@@ -134,8 +145,7 @@ def _title(snapshot: ClusterStatus, texts: dict[str, str], states: dict[str, str
 
 def as_text(snapshot: ClusterStatus, *, lang: str | None = None) -> str:
     """The diagram's content as lines of text: one node a line, with its tasks."""
-    texts = TEXTS[language.resolve(lang)]
-    states = STATES[language.resolve(lang)]
+    texts, states = TEXTS.table(lang), STATES.table(lang)
     lines = [snapshot.name]
     for node in snapshot.nodes:
         state = node_state(node)
@@ -166,13 +176,13 @@ def _fallback(snapshot: ClusterStatus, lang: str) -> tuple[str, str]:
     from labs import system
 
     command = system.how_to_install([system.GRAPHVIZ], lang=lang)
-    message = TEXTS[lang]["no_dot"]
+    message = TEXTS.template("no_dot", lang)
     text = as_text(snapshot, lang=lang)
     page = ("<div class='orquestra-no-dot' style='border-left:4px solid #d9a400;"
             "background:#fff8e1;padding:6px 10px'>"
             + html.escape(message).replace("{command}", f"<code>{html.escape(command)}</code>")
             + f"<pre style='margin:6px 0 0'>{html.escape(text)}</pre></div>")
-    return page, message.format(command=command) + "\n" + text
+    return page, TEXTS.text("no_dot", lang, command=command) + "\n" + text
 
 
 def diagram(snapshot: ClusterStatus, *, networks: bool = False, lang: str | None = None
@@ -185,8 +195,8 @@ def diagram(snapshot: ClusterStatus, *, networks: bool = False, lang: str | None
     message and the cluster as text (:func:`as_text`) instead of the picture.
     """
     lang = language.resolve(lang)
-    lang = lang if lang in TEXTS else "pt-BR"
-    texts, states = TEXTS[lang], STATES[lang]
+    lang = lang if lang in language.LANGUAGES else "pt-BR"
+    texts, states = TEXTS.table(lang), STATES.table(lang)
     colours = {s.name: SERVICE_COLOURS[i % len(SERVICE_COLOURS)]
                for i, s in enumerate(snapshot.services)}
     graph = Diagram(name=snapshot.name, format="svg")

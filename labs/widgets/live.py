@@ -18,22 +18,24 @@ import ipywidgets as w
 
 from labs import faults, language
 from labs.cluster import Cluster
+from labs.i18n import Catalogue
 from labs.status import ClusterStatus
 from labs.widgets.diagram import SERVICE_COLOURS, STATE_COLOURS, node_state
 from labs.widgets.poller import Poller
 
-TEXTS = {
-    "pt-BR": {"no_leader": "SEM LÍDER", "updated": "atualizado às {t}", "stop": "parar",
-              "start": "iniciar", "kill": "matar uma tarefa de", "error": "erro ao ler o cluster"},
-    "en": {"no_leader": "NO LEADER", "updated": "updated at {t}", "stop": "stop",
-           "start": "start", "kill": "kill a task of", "error": "could not read the cluster"},
-}
+TEXTS = Catalogue(__name__, {
+    "no_leader": {"pt-BR": "SEM LÍDER", "en": "NO LEADER"},
+    "updated": {"pt-BR": "atualizado às {t}", "en": "updated at {t}"},
+    "stop": {"pt-BR": "parar", "en": "stop"},
+    "start": {"pt-BR": "iniciar", "en": "start"},
+    "kill": {"pt-BR": "matar uma tarefa de", "en": "kill a task of"},
+    "error": {"pt-BR": "erro ao ler o cluster", "en": "could not read the cluster"},
+})
 
 
 def render(snapshot: ClusterStatus, previous: ClusterStatus | None = None, *,
            lang: str | None = None) -> str:
     """HTML of one snapshot; what differs from ``previous`` gets a highlight."""
-    t = TEXTS[language.resolve(lang)]
     colours = {s.name: SERVICE_COLOURS[i % len(SERVICE_COLOURS)]
                for i, s in enumerate(snapshot.services)}
     old_tasks = {task.id for task in previous.tasks if task.live} if previous else set()
@@ -66,11 +68,12 @@ def render(snapshot: ClusterStatus, previous: ClusterStatus | None = None, *,
             f"{html.escape(state)}</small></div>{''.join(boxes)}</div>")
     banner = ""
     if snapshot.leader is None:
-        banner = (f"<div style='color:#b00000;font-weight:bold'>{t['no_leader']}: "
+        banner = (f"<div style='color:#b00000;font-weight:bold'>"
+                  f"{TEXTS.text('no_leader', lang)}: "
                   f"{html.escape(snapshot.problem)}</div>")
+    updated = TEXTS.text("updated", lang, t=time.strftime("%H:%M:%S"))
     return (f"<div class='orquestra-live'>{banner}<div style='display:flex'>"
-            f"{''.join(columns)}</div><small>{t['updated'].format(t=time.strftime('%H:%M:%S'))}"
-            "</small></div>")
+            f"{''.join(columns)}</div><small>{updated}</small></div>")
 
 
 class LiveView:
@@ -96,20 +99,20 @@ class LiveView:
         self.snapshot = snapshot
 
     def _show_error(self, exc: BaseException) -> None:
-        self.view.value = (f"<div style='color:#b00000'>{TEXTS[self.lang]['error']}: "
+        self.view.value = (f"<div style='color:#b00000'>{TEXTS.text('error', self.lang)}: "
                            f"{html.escape(str(exc))}</div>") + self.view.value
 
     def _buttons(self) -> w.Widget:
-        t = TEXTS[self.lang]
+        lang = self.lang
         rows = []
         for node in self.cluster.nodes:
-            stop = w.Button(description=f"{t['stop']} {node.name}")
-            start = w.Button(description=f"{t['start']} {node.name}")
+            stop = w.Button(description=f"{TEXTS.text('stop', lang)} {node.name}")
+            start = w.Button(description=f"{TEXTS.text('start', lang)} {node.name}")
             stop.on_click(lambda _, n=node: n.stop())
             start.on_click(lambda _, n=node: n.start(wait=False))
             rows.append(w.HBox([stop, start]))
         service = w.Text(placeholder="web")
-        kill = w.Button(description=t["kill"])
+        kill = w.Button(description=TEXTS.text("kill", lang))
         kill.on_click(lambda _: faults.kill_task(self.cluster, service.value))
         rows.append(w.HBox([kill, service]))
         return w.VBox(rows)

@@ -17,24 +17,32 @@ import ipywidgets as w
 
 from labs import language
 from labs.cluster import Cluster
+from labs.i18n import Catalogue
 from labs.node import Node
 from labs.widgets.poller import Poller
 
 SEED_ROWS = range(1, 8)  # the slide's table: 1 to 7 managers
-TEXTS = {
-    "pt-BR": {"managers": "Managers", "quorum": "Quórum", "failures": "Falhas toleradas",
-              "seed": "tabela dos slides", "stop": "Parar um manager",
-              "start": "Iniciar um manager", "leader": "Líder: {name}",
-              "no_leader": "SEM LÍDER há {s:.0f} s: com {up} de {n} managers não há maioria",
-              "election": "última eleição: novo líder {s:.1f} s depois da queda",
-              "online": "managers no ar: {up} de {n} (quórum {q})"},
-    "en": {"managers": "Managers", "quorum": "Quorum", "failures": "Failures tolerated",
-           "seed": "the slides' table", "stop": "Stop a manager", "start": "Start a manager",
-           "leader": "Leader: {name}",
-           "no_leader": "NO LEADER for {s:.0f} s: {up} of {n} managers are no majority",
-           "election": "last election: new leader {s:.1f} s after the loss",
-           "online": "managers up: {up} of {n} (quorum {q})"},
-}
+TEXTS = Catalogue(__name__, {
+    "managers": {"pt-BR": "Managers", "en": "Managers"},
+    "quorum": {"pt-BR": "Quórum", "en": "Quorum"},
+    "failures": {"pt-BR": "Falhas toleradas", "en": "Failures tolerated"},
+    "seed": {"pt-BR": "tabela dos slides", "en": "the slides' table"},
+    "stop": {"pt-BR": "Parar um manager", "en": "Stop a manager"},
+    "start": {"pt-BR": "Iniciar um manager", "en": "Start a manager"},
+    "leader": {"pt-BR": "Líder: {name}", "en": "Leader: {name}"},
+    "no_leader": {
+        "pt-BR": "SEM LÍDER há {s:.0f} s: com {up} de {n} managers não há maioria",
+        "en": "NO LEADER for {s:.0f} s: {up} of {n} managers are no majority",
+    },
+    "election": {
+        "pt-BR": "última eleição: novo líder {s:.1f} s depois da queda",
+        "en": "last election: new leader {s:.1f} s after the loss",
+    },
+    "online": {
+        "pt-BR": "managers no ar: {up} de {n} (quórum {q})",
+        "en": "managers up: {up} of {n} (quorum {q})",
+    },
+})
 
 
 def quorum(managers: int) -> int:
@@ -53,7 +61,7 @@ def tolerated(managers: int) -> int:
 
 def table_html(selected: int, *, lang: str | None = None, limit: int = 9) -> str:
     """The quorum table for 1..limit managers; ``selected`` highlighted, seed rows marked."""
-    t = TEXTS[language.resolve(lang)]
+    t = TEXTS.table(lang)  # the table's words
     rows = []
     for n in range(1, limit + 1):
         style = "background:#ffe9a8;font-weight:bold" if n == selected else ""
@@ -74,7 +82,7 @@ class QuorumExplorer:
         self.lang = lang = language.resolve(lang)
         start = len(cluster.managers) if cluster and cluster.managers else 3
         self.slider = w.IntSlider(value=min(start, 9), min=1, max=9,
-                                  description=TEXTS[lang]["managers"])
+                                  description=TEXTS.text("managers", lang))
         self.table = w.HTML(table_html(self.slider.value, lang=lang))
         self.slider.observe(self._on_slide, names="value")
         children: list[Any] = [self.slider, self.table]
@@ -82,9 +90,10 @@ class QuorumExplorer:
         self.lost_at: float | None = None
         self.last_election: float | None = None
         if cluster is not None:
-            t = TEXTS[lang]
-            self.stop_button = w.Button(description=t["stop"], button_style="danger")
-            self.start_button = w.Button(description=t["start"], button_style="success")
+            self.stop_button = w.Button(description=TEXTS.text("stop", lang),
+                                        button_style="danger")
+            self.start_button = w.Button(description=TEXTS.text("start", lang),
+                                         button_style="success")
             self.stop_button.on_click(lambda _: self.stop_next())
             self.start_button.on_click(lambda _: self.start_next())
             self.live = w.HTML()
@@ -125,22 +134,22 @@ class QuorumExplorer:
     def refresh(self) -> str:
         """Read the swarm now and update the line under the buttons; return it."""
         assert self.cluster is not None
-        t = TEXTS[self.lang]
+        lang = self.lang
         n = len(self.cluster.managers)
         up = len(self._up())
         leader = self.cluster.leader()
         now = time.monotonic()
         if leader is None:
             self.lost_at = self.lost_at or now
-            text = t["no_leader"].format(s=now - self.lost_at, up=up, n=n)
+            text = TEXTS.text("no_leader", lang, s=now - self.lost_at, up=up, n=n)
         else:
             if self.lost_at is not None:
                 self.last_election = now - self.lost_at
                 self.lost_at = None
-            text = t["leader"].format(name=leader.name)
-        lines = [text, t["online"].format(up=up, n=n, q=quorum(n))]
+            text = TEXTS.text("leader", lang, name=leader.name)
+        lines = [text, TEXTS.text("online", lang, up=up, n=n, q=quorum(n))]
         if self.last_election is not None:
-            lines.append(t["election"].format(s=self.last_election))
+            lines.append(TEXTS.text("election", lang, s=self.last_election))
         colour = "#1b7f3b" if leader is not None else "#b00000"
         self.live.value = (f"<div style='color:{colour}'><b>{html.escape(lines[0])}</b></div>"
                            + "".join(f"<div>{html.escape(x)}</div>" for x in lines[1:]))

@@ -1,4 +1,6 @@
-"""The learner's language: chosen, from the environment, from the notebook's folder."""
+"""The learner's language: chosen, from the environment, from the notebook's folder.
+
+(Every table of texts is held to both languages by ``tests/test_texts.py``.)"""
 
 from __future__ import annotations
 
@@ -40,28 +42,8 @@ def test_docker_timestamps() -> None:
     assert docker_time("2026-11-23T16:35:59.5+02:00") == docker_time("2026-11-23T14:35:59.5Z")
 
 
-def _tables() -> dict[str, dict[str, dict[str, str]]]:
-    from importlib import import_module
-
-    from labs import doctor, progress, system
-
-    # labs.widgets exports functions named like some of its modules: ask for the modules
-    diagram, live, plots, quorum = (import_module(f"labs.widgets.{name}")
-                                    for name in ("diagram", "live", "plots", "quorum"))
-    return {"diagram.TEXTS": diagram.TEXTS, "diagram.STATES": diagram.STATES,
-            "live.TEXTS": live.TEXTS, "quorum.TEXTS": quorum.TEXTS, "plots.LABELS": plots.LABELS,
-            "progress.PHRASES": progress.PHRASES, "doctor.TEXTS": doctor.TEXTS,
-            "system.TEXTS": system.TEXTS}
-
-
-@pytest.mark.parametrize("name", sorted(_tables()))
-def test_every_translation_table_has_both_languages_with_the_same_keys(name: str) -> None:
-    import string
-
-    table = _tables()[name]
-    assert set(table) == set(language.LANGUAGES), name
-    assert table["pt-BR"].keys() == table["en"].keys(), name
-    for key, text in table["en"].items():  # the same {fields} in both languages
-        fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
-        other = {f for _, f, _, _ in string.Formatter().parse(table["pt-BR"][key]) if f}
-        assert fields == other, f"{name}[{key!r}]"
+def test_numbers_get_the_decimal_mark_of_the_language() -> None:
+    assert language.number(1250.5, "pt-BR", ",.1f") == "1.250,5"
+    assert language.number(1250.5, "en", ",.1f") == "1,250.5"
+    assert language.marks("2.5", "pt-BR") == "2,5" and language.marks("2.5", "en") == "2.5"
+    assert f"{language.LocalNumber(4.25, 'pt-BR'):.2f} s" == "4,25 s"

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from labs import Cluster, current, language, magics
+from labs import Cluster, current, dockercli, language, magics
 from labs.errors import LabError, NodeError
 from labs.timing import wait_until
 
@@ -25,8 +25,8 @@ APP = "orquestra-lab/app:v1"
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(language, "_chosen", ["en"])
-    monkeypatch.delenv(magics.GRADING_ENV, raising=False)
-    monkeypatch.delenv(magics.TIMEOUT_ENV, raising=False)
+    monkeypatch.delenv(dockercli.GRADING_ENV, raising=False)
+    monkeypatch.delenv(dockercli.TIMEOUT_ENV, raising=False)
 
 
 # -- the cell's text ---------------------------------------------------------------
@@ -90,47 +90,42 @@ def test_a_quote_in_a_comment_does_not_hide_the_next_line() -> None:
 ])
 def test_a_docker_run_is_read_as_foreground_or_detached(command: str, detached: bool,
                                                         name: str | None, remove: bool) -> None:
-    assert magics.parse_run(command.split()) == magics.Run(detached, name, remove)
+    assert dockercli.parse_run(command.split()) == dockercli.Run(detached, name, remove)
 
 
 def test_other_commands_are_not_a_docker_run() -> None:
-    assert magics.parse_run(["ps"]) is None
-    assert magics.parse_run(["service", "create", "app"]) is None
+    assert dockercli.parse_run(["ps"]) is None
+    assert dockercli.parse_run(["service", "create", "app"]) is None
 
 
 def test_the_notice_fits_the_command() -> None:
-    after, text = magics._notice(["run", "--name", "hello", APP])
-    assert after == magics.NOTICE_AFTER and "without -d" in text and "■" in text
-    after, text = magics._notice(["service", "create", "--quiet", APP])
-    assert after == magics.SERVICE_NOTICE_AFTER and "docker service ps" in text
-    after, text = magics._notice(["service", "create", "-d", APP])
-    assert after == magics.NOTICE_AFTER and "still running" in text
+    after, text = dockercli.notice_for(["run", "--name", "hello", APP])
+    assert after == dockercli.NOTICE_AFTER and "without -d" in text and "■" in text
+    after, text = dockercli.notice_for(["service", "create", "--quiet", APP])
+    assert after == dockercli.SERVICE_NOTICE_AFTER and "docker service ps" in text
+    after, text = dockercli.notice_for(["service", "create", "-d", APP])
+    assert after == dockercli.NOTICE_AFTER and "still running" in text
     language.set_language("pt-BR")
     try:
-        assert "primeiro plano" in magics._notice(["run", APP])[1]
-        assert "30 s" in magics._notice(["service", "update", "web"])[1]
+        assert "primeiro plano" in dockercli.notice_for(["run", APP])[1]
+        assert "30 s" in dockercli.notice_for(["service", "update", "web"])[1]
     finally:
         language._chosen[:] = ["en"]
 
 
-def test_every_text_exists_in_both_languages() -> None:
-    for key, texts in magics.TEXTS.items():
-        assert set(texts) == set(language.LANGUAGES), key
-
-
 def test_a_time_limit_only_in_batch_grading_unless_set(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert magics.time_limit() is None
-    monkeypatch.setenv(magics.GRADING_ENV, "1")
-    assert magics.time_limit() == magics.GRADING_TIMEOUT
-    assert magics.time_limit(["service", "update", "--force", "web"]) == 100
-    assert magics.time_limit(["service", "update", "-d", "--force", "web"]) == 60
-    monkeypatch.setenv(magics.TIMEOUT_ENV, "7.5")
-    assert magics.time_limit() == 7.5
-    monkeypatch.setenv(magics.TIMEOUT_ENV, "0")
-    assert magics.time_limit() is None
-    monkeypatch.setenv(magics.TIMEOUT_ENV, "soon")
+    assert dockercli.time_limit() is None
+    monkeypatch.setenv(dockercli.GRADING_ENV, "1")
+    assert dockercli.time_limit() == dockercli.GRADING_TIMEOUT
+    assert dockercli.time_limit(["service", "update", "--force", "web"]) == 100
+    assert dockercli.time_limit(["service", "update", "-d", "--force", "web"]) == 60
+    monkeypatch.setenv(dockercli.TIMEOUT_ENV, "7.5")
+    assert dockercli.time_limit() == 7.5
+    monkeypatch.setenv(dockercli.TIMEOUT_ENV, "0")
+    assert dockercli.time_limit() is None
+    monkeypatch.setenv(dockercli.TIMEOUT_ENV, "soon")
     with pytest.raises(LabError, match="number of seconds"):
-        magics.time_limit()
+        dockercli.time_limit()
 
 
 def test_a_stopped_command_shows_as_one_line() -> None:
@@ -165,7 +160,7 @@ def _alive(pid: int) -> bool:
 
 def test_output_streams_as_it_comes_in_order_and_apart() -> None:
     out = Recorder()
-    code = magics.execute(["sh", "-c", "echo one; sleep 1.5; echo two >&2; sleep 1.5; "
+    code = dockercli.execute(["sh", "-c", "echo one; sleep 1.5; echo two >&2; sleep 1.5; "
                                        "echo three; exit 3"], out=out)
     assert code == 3
     assert out.of("stdout") == ["one", "three"] and out.of("stderr") == ["two"]
@@ -175,19 +170,19 @@ def test_output_streams_as_it_comes_in_order_and_apart() -> None:
 
 def test_the_notice_comes_once_and_only_for_a_command_still_running() -> None:
     out = Recorder()
-    magics.execute(["sh", "-c", "sleep 1.5"], out=out, notice=(0.5, "still going"))
+    dockercli.execute(["sh", "-c", "sleep 1.5"], out=out, notice=(0.5, "still going"))
     assert out.of("notice") == ["still going"]
     assert 0.4 < out.at("still going") < 1.2
     out = Recorder()
-    magics.execute(["sh", "-c", "echo quick"], out=out, notice=(0.5, "still going"))
+    dockercli.execute(["sh", "-c", "echo quick"], out=out, notice=(0.5, "still going"))
     assert out.of("notice") == [] and out.of("stdout") == ["quick"]
 
 
 def test_a_time_limit_stops_the_command_and_its_children() -> None:
     pid_file = Path(f"/tmp/magics-test-{os.getpid()}.pid")
     out = Recorder()
-    with pytest.raises(magics.Stopped) as stopped:
-        magics.execute(["sh", "-c", f"sleep 60 & echo $! > {pid_file}; echo started; wait"],
+    with pytest.raises(dockercli.Stopped) as stopped:
+        dockercli.execute(["sh", "-c", f"sleep 60 & echo $! > {pid_file}; echo started; wait"],
                        out=out, timeout=1.0)
     assert stopped.value.reason == "timeout" and 1.0 <= stopped.value.seconds < 4
     assert out.of("stdout") == ["started"]
@@ -195,7 +190,7 @@ def test_a_time_limit_stops_the_command_and_its_children() -> None:
     pid_file.unlink()
     wait_until(lambda: not _alive(child), timeout=3, what="the command's child to end")
     # the other way: a command that ends within its limit just ends
-    assert magics.execute(["sh", "-c", "sleep 0.2"], out=Recorder(), timeout=5) == 0
+    assert dockercli.execute(["sh", "-c", "sleep 0.2"], out=Recorder(), timeout=5) == 0
 
 
 def test_an_interrupt_stops_the_command() -> None:
@@ -203,8 +198,8 @@ def test_an_interrupt_stops_the_command() -> None:
     timer = threading.Timer(0.8, os.kill, (os.getpid(), signal.SIGINT))
     timer.start()
     try:
-        with pytest.raises(magics.Stopped) as stopped:
-            magics.execute(["sh", "-c", "echo waiting; sleep 60"], out=out)
+        with pytest.raises(dockercli.Stopped) as stopped:
+            dockercli.execute(["sh", "-c", "echo waiting; sleep 60"], out=out)
     finally:
         timer.cancel()
     assert stopped.value.reason == "interrupted" and stopped.value.seconds < 4
@@ -283,8 +278,8 @@ def test_a_failing_command_fails_the_cell_and_stops_it(
 def test_docker_output_streams_while_the_command_runs(cluster: Cluster) -> None:
     out = Recorder()
     context = magics.context_for("manager1", "magics-t")
-    code = magics.execute(
-        [magics.cli(), "--context", context, "run", "--rm", "--entrypoint", "sh", APP, "-c",
+    code = dockercli.execute(
+        [dockercli.cli(), "--context", context, "run", "--rm", "--entrypoint", "sh", APP, "-c",
          "echo one; sleep 2; echo two >&2; sleep 2; echo three"], out=out)
     assert code == 0
     assert out.of("stdout") == ["one", "three"] and out.of("stderr") == ["two"]
@@ -295,14 +290,14 @@ def test_docker_output_streams_while_the_command_runs(cluster: Cluster) -> None:
 def test_a_foreground_run_gets_the_notice_and_the_grading_time_limit(
         cluster: Cluster, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(magics.GRADING_ENV, "1")
-    monkeypatch.setenv(magics.TIMEOUT_ENV, "6")
+    monkeypatch.setenv(dockercli.GRADING_ENV, "1")
+    monkeypatch.setenv(dockercli.TIMEOUT_ENV, "6")
     started = time.monotonic()
     with pytest.raises(magics.DockerCommandError) as stopped:
         magics.run("manager1", f"docker run --name hello -p 8080:80 {APP}\ndocker ps")
     took = time.monotonic() - started
     captured = capsys.readouterr()
-    assert 6 <= took < 6 + magics.STOP_GRACE + 10
+    assert 6 <= took < 6 + dockercli.STOP_GRACE + 10
     assert "listening on :80" in captured.err  # the app's own line, streamed
     assert "⏳ docker run without -d" in captured.err
     assert str(stopped.value).startswith("✋ stopped after 6 s: `docker run --name hello")
@@ -322,7 +317,7 @@ def test_a_foreground_run_gets_the_notice_and_the_grading_time_limit(
     wait_until(lambda: _state(cluster, "brief") == "", timeout=10, what="brief removed")
     assert "⏳ docker run without -d" in capsys.readouterr().err
     # and a detached run is not held
-    monkeypatch.setenv(magics.TIMEOUT_ENV, "20")
+    monkeypatch.setenv(dockercli.TIMEOUT_ENV, "20")
     magics.run("manager1", f"run -d --name quick {APP}\nrm -f quick")
     assert "⏳" not in capsys.readouterr().err
 
@@ -331,7 +326,7 @@ def test_a_foreground_run_gets_the_notice_and_the_grading_time_limit(
 def test_a_service_that_cannot_start_is_stopped_at_the_time_limit(
         cluster: Cluster, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(magics.TIMEOUT_ENV, "3")
+    monkeypatch.setenv(dockercli.TIMEOUT_ENV, "3")
     try:
         with pytest.raises(magics.DockerCommandError) as stopped:
             magics.run("manager1", "service create --name nowhere --quiet "
@@ -368,7 +363,7 @@ def test_interrupting_a_cell_in_a_real_kernel_shows_one_line(cluster: Cluster) -
     from jupyter_client.manager import start_new_kernel
 
     env = {**os.environ, "ORQUESTRA_LANG": "en"}
-    env.pop(magics.GRADING_ENV, None)
+    env.pop(dockercli.GRADING_ENV, None)
     km, kc = start_new_kernel(kernel_name="python3", env=env, cwd="/tmp")
     try:
         def execute(code: str, *, interrupt_on: str = "") -> list[dict[str, Any]]:
@@ -404,7 +399,7 @@ def test_interrupting_a_cell_in_a_real_kernel_shows_one_line(cluster: Cluster) -
         assert line.startswith("✋ stopped: you interrupted `docker run --name fg")
         assert "fg is still running on manager1" in line and "Traceback" not in text + line
         assert "$ docker node ls" not in text
-        assert took < magics.NOTICE_AFTER + magics.STOP_GRACE + 8
+        assert took < dockercli.NOTICE_AFTER + dockercli.STOP_GRACE + 8
         assert _state(cluster, "fg") == "running"
         # the kernel lives on, and a cell that ends well shows no error (the other way)
         seen = execute("%%docker manager1 --cluster magics-t\nrm -f fg\n")

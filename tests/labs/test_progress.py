@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from labs import Cluster
-from labs.progress import PHRASES, Bar, step_title, translate
+from labs.progress import TEXTS, Bar, step_title, translate
 
 LINES = ["c: check the images...", "detail line", "c: start the nodes...",
          "c: start the nodes...", "c: ready"]
@@ -28,7 +28,7 @@ def test_steps_advance_on_lines_ending_with_dots(mode: str) -> None:
 def test_step_names_are_shown_in_the_learners_language() -> None:
     for shape in (Cluster("c"), Cluster("c", bare=True)):
         for title, _ in shape.steps():
-            assert title in PHRASES["en"], f"step {title!r} has no translation"
+            assert title in TEXTS, f"step {title!r} has no translation"
             assert step_title(title, "en") == title
     assert translate("lesson-04: start the nodes...", "pt-BR") == "lesson-04: iniciar os nós..."
     assert translate("something new", "pt-BR") == "something new"
