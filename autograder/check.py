@@ -16,12 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import docker.errors
-
 from autograder.i18n import language, text
 from autograder.result import CheckResult, Part, Status
 from labs import Cluster, probe
-from labs.errors import ClusterNotFound
+from labs.daemon import Daemon
+from labs.errors import ClusterNotFound, WaitTimeout
+from labs.status import NO_SWARM, ClusterStatus
+from labs.timing import wait_until
 
 
 class NoSwarm(Exception):
@@ -34,7 +35,11 @@ class NoSwarm(Exception):
 
 @dataclass
 class Context:
-    """What a check function may look at: the cluster and its swarm, through labs."""
+    """What a check function may look at: the cluster and its swarm, through labs.
+
+    A context is one look at the cluster: :attr:`status` is read once and every part
+    of the check judges that same snapshot.
+    """
 
     cluster: Cluster
     lang: str
@@ -56,67 +61,45 @@ class Context:
         return Part(ok, message, weight, waiting, hint)
 
     @functools.cached_property
-    def api(self) -> Any:
-        """Low-level docker-py API of the leader, found once per look at the cluster."""
-        leader = self.cluster.leader()
-        if leader is None:
-            raise NoSwarm("cluster.no_leader" if self._in_swarm() else "swarm.none")
-        return leader.client.api
+    def status(self) -> ClusterStatus:
+        """The cluster now: nodes, services and tasks (read once per look)."""
+        return self.cluster.status()
 
-    def _in_swarm(self) -> bool:
-        info = self.cluster.managers[0].swarm_info() if self.cluster.managers else {}
-        return info.get("LocalNodeState") == "active"
-
-    def nodes(self) -> dict[str, dict[str, Any]]:
-        """Swarm nodes by hostname (the live entry when a node rejoined)."""
-        found: dict[str, dict[str, Any]] = {}
-        for raw in self.api.nodes():
-            name = raw["Description"]["Hostname"]
-            if name not in found or raw["Status"]["State"] != "down":
-                found[name] = raw
-        return found
+    @property
+    def swarm(self) -> ClusterStatus:
+        """:attr:`status`, when the swarm has a leader to answer; else the check ends
+        with a failure that says so (no swarm yet, or no leader: maybe an election)."""
+        snapshot = self.status
+        if snapshot.leader is None:
+            raise NoSwarm("swarm.none" if snapshot.problem == NO_SWARM else "cluster.no_leader")
+        return snapshot
 
     # -- single engines (lessons before the swarm) -------------------------------
     def node_running(self, node: str) -> bool:
         """Whether ``node``'s container runs (a stopped host answers nothing)."""
         return self.cluster.node(node).state() == "running"
 
-    def engine(self, node: str) -> Any:
-        """Low-level docker-py API of ``node``'s own engine (no swarm needed)."""
-        return self.cluster.node(node).quick.api
+    def engine(self, node: str) -> Daemon:
+        """``node``'s own engine (no swarm needed)."""
+        return self.cluster.node(node).daemon
 
     def container(self, node: str, name: str) -> dict[str, Any] | None:
         """``docker inspect`` of container ``name`` on ``node``; None if absent or node down."""
         if not self.node_running(node):
             return None
-        try:
-            return dict(self.engine(node).inspect_container(name))
-        except docker.errors.NotFound:
-            return None
+        return self.engine(node).inspect_container(name)
 
-    def containers(self, node: str, label: str) -> list[dict[str, Any]]:
-        """``docker inspect`` of every container on ``node`` carrying ``label`` (k or k=v)."""
+    def containers(self, node: str, label: str | None = None) -> list[dict[str, Any]]:
+        """``docker inspect`` of every container on ``node`` (carrying ``label``: k or k=v)."""
         if not self.node_running(node):
             return []
-        api = self.engine(node)
-        found = api.containers(all=True, filters={"label": label})
-        return [dict(api.inspect_container(c["Id"])) for c in found]
+        daemon = self.engine(node)
+        found = (daemon.inspect_container(c["Id"]) for c in daemon.containers(label))
+        return [raw for raw in found if raw is not None]
 
     def fetch(self, node: str, port: int, path: str = "/") -> tuple[int | None, str]:
         """GET a lab port of ``node`` from this host: (status or None, body)."""
         return probe.get(self.cluster.node(node).url(port, path), timeout=3.0)
-
-    # -- the swarm -------------------------------------------------------------
-    def service(self, name: str) -> dict[str, Any] | None:
-        try:
-            return dict(self.api.inspect_service(name))
-        except docker.errors.NotFound:
-            return None
-
-    def running_tasks(self, service_id: str) -> list[dict[str, Any]]:
-        """Tasks of a service that run and are meant to run."""
-        return [t for t in self.api.tasks(filters={"service": service_id})
-                if t["Status"]["State"] == "running" and t["DesiredState"] == "running"]
 
 
 CheckFn = Callable[[Context], list[Part]]
@@ -165,31 +148,46 @@ class Check:
         except ClusterNotFound:
             return self._result(Status.FAILED, [Part(False, text(
                 "cluster.missing", lang, name=self.cluster))], hints_shown, lang, started)
-        while True:
-            try:
-                parts = self.fn(Context(target, lang))  # a fresh look each time
-            except NoSwarm as exc:  # no swarm: final; no leader: maybe an election
-                parts = [Part(False, text(exc.message_id, lang),
-                              waiting=exc.message_id == "cluster.no_leader")]
-            except ClusterNotFound:
-                parts = [Part(False, text("cluster.missing", lang, name=self.cluster),
-                              waiting=False)]
-            except Exception as exc:
-                if not _exists(target):  # removed under our feet: the student's doing
-                    return self._result(Status.FAILED, [Part(False, text(
-                        "cluster.missing", lang, name=self.cluster))], hints_shown, lang, started)
-                return self._result(Status.ERROR, [Part(False, text(
-                    "error.check", lang, error=f"{type(exc).__name__}: {exc}"))],
-                    hints_shown, lang, started)
+        last: list[Part] = []
+
+        def look() -> CheckResult | None:
+            """One look at the cluster: a result when the check is decided, else None."""
+            broken, parts = self._look(target, lang)
+            if broken is not None:  # the check broke, or the cluster is gone
+                return self._result(broken, parts, hints_shown, lang, started)
+            last[:] = parts
             if parts and all(p.ok for p in parts):
                 return self._result(Status.PASSED, parts, 0, lang, started)
-            settled = not any(p.waiting for p in parts if not p.ok)
-            waited = time.monotonic() - started
-            if settled or waited >= limit:
+            if not any(p.waiting for p in parts if not p.ok):  # waiting will not help
                 return self._result(Status.FAILED, parts, hints_shown, lang, started)
-            if on_wait is not None:
+            waited = time.monotonic() - started
+            if on_wait is not None and waited < limit:
                 on_wait(parts, waited, limit)
-            time.sleep(0.5)
+            return None
+
+        try:
+            return wait_until(look, timeout=limit, interval=0.5, what=f"check {self.id}")
+        except WaitTimeout:  # the window ended: the last look counts
+            return self._result(Status.FAILED, last, hints_shown, lang, started)
+
+    def _look(self, cluster: Cluster, lang: str) -> tuple[Status | None, list[Part]]:
+        """The parts of one fresh look at ``cluster``. The status is None, or what
+        ends the check at once: ERROR when the check itself broke, FAILED when the
+        cluster was removed under its feet (the student's doing)."""
+        try:
+            return None, self.fn(Context(cluster, lang))
+        except NoSwarm as exc:  # no swarm: final; no leader: maybe an election
+            return None, [Part(False, text(exc.message_id, lang),
+                               waiting=exc.message_id == "cluster.no_leader")]
+        except ClusterNotFound:
+            return None, [Part(False, text("cluster.missing", lang, name=self.cluster),
+                               waiting=False)]
+        except Exception as exc:
+            if not _exists(cluster):
+                return Status.FAILED, [Part(False, text("cluster.missing", lang,
+                                                        name=self.cluster))]
+            return Status.ERROR, [Part(False, text(
+                "error.check", lang, error=f"{type(exc).__name__}: {exc}"))]
 
     def _result(self, status: Status, parts: list[Part], hints_shown: int, lang: str,
                 started: float) -> CheckResult:

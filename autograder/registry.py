@@ -62,7 +62,8 @@ def get(check_id: str) -> Check:
 
 
 _SHARED = ("autograder/check.py", "autograder/result.py", "autograder/i18n.py",
-           "autograder/catalogue.py", "labs/status.py", "labs/placement.py", "labs/timing.py")
+           "autograder/catalogue.py", "labs/i18n.py", "labs/language.py", "labs/status.py",
+           "labs/placement.py", "labs/timing.py")
 """What every lesson's checks run on: a change here re-grades every lesson."""
 
 

@@ -1,16 +1,14 @@
-"""Placement constraints judged as Swarm's scheduler judges them, on raw node dicts."""
+"""Placement constraints judged as Swarm's scheduler judges them, on a snapshot's nodes."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from labs.placement import allowed, matches
+from labs.status import NodeStatus
 
 
-def node(name: str, role: str, **labels: str) -> dict[str, Any]:
-    return {"ID": f"id-{name}", "Spec": {"Role": role, "Labels": labels},
-            "Description": {"Hostname": name, "Platform": {"OS": "linux"}},
-            "Status": {"Addr": "172.29.0.10"}}
+def node(name: str, role: str, **labels: str) -> NodeStatus:
+    return NodeStatus(name, "running", role, False, "ready", "active", "", addr="172.29.0.10",
+                      labels=labels, id=f"id-{name}", os="linux")
 
 
 NODES = {"manager1": node("manager1", "manager"), "worker1": node("worker1", "worker", disk="ssd"),

@@ -30,9 +30,7 @@ def _bindings(raw: dict[str, Any]) -> list[tuple[int, int]]:
 
 def _holder(ctx: Context, node: str, port: int) -> str | None:
     """Name of a container on ``node`` that publishes node port ``port``, if any."""
-    api = ctx.engine(node)
-    for summary in api.containers(all=True):
-        raw = dict(api.inspect_container(summary["Id"]))
+    for raw in ctx.containers(node):
         if any(host == port for host, _ in _bindings(raw)):
             return str(raw["Name"]).lstrip("/")
     return None

@@ -11,7 +11,7 @@ from typing import Any
 
 from autograder.check import Check, Context
 from autograder.result import Part
-from labs.timing import docker_time
+from labs.timing import epoch_seconds
 
 CLUSTER_NAME = "lesson-01"
 NODE = "manager1"
@@ -29,9 +29,7 @@ _CGROUP_LIMIT = ("cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null"
 
 def _cgroup_limit(ctx: Context, name: str) -> int | None:
     """The memory limit the kernel holds for container ``name``, read from inside it."""
-    api = ctx.engine(NODE)
-    exec_id = api.exec_create(name, ["sh", "-c", _CGROUP_LIMIT])["Id"]
-    output = api.exec_start(exec_id).decode().strip()
+    output = ctx.engine(NODE).exec_in(name, ["sh", "-c", _CGROUP_LIMIT]).strip()
     return int(output) if output.isdigit() else None
 
 
@@ -105,7 +103,7 @@ def start_times(ctx: Context) -> list[Part]:
             if c["State"]["Status"] == "exited" and c["State"]["ExitCode"] == 0]
     millis = []
     for run in runs:
-        created, started = docker_time(run["Created"]), docker_time(run["State"]["StartedAt"])
+        created, started = epoch_seconds(run["Created"]), epoch_seconds(run["State"]["StartedAt"])
         if created is not None and started is not None:
             millis.append((started - created) * 1000)
     median = float(statistics.median(millis)) if millis else 0.0
@@ -128,9 +126,9 @@ def _removed(ctx: Context, label: str) -> int:
     if not ctx.node_running(NODE):
         return 0
     events = ctx.engine(NODE).events(
-        since=0, until=int(time.time()) + 1, decode=True,
+        since=0, until=time.time(),
         filters={"type": "container", "event": "destroy", "label": label})
-    return sum(1 for _ in events)
+    return len(events)
 
 CHECKS = [
     Check("01.1", CLUSTER_NAME, memory_limit, points=2, window=15,

@@ -9,7 +9,7 @@ from typing import Any
 
 from autograder.check import Check, Context
 from autograder.result import Part
-from labs.timing import docker_time
+from labs.timing import epoch_seconds
 
 CLUSTER_NAME = "lesson-02"
 NODES = ("manager1", "worker1", "worker2")
@@ -85,7 +85,7 @@ def shops_by_hand(ctx: Context) -> list[Part]:
 # -- 02.2 --------------------------------------------------------------------------
 def _promo_policy(ctx: Context, raw: dict[str, Any] | None) -> Part:
     """promo exists on worker1, was started once, and a crash would restart it."""
-    started = bool(raw and docker_time(raw["State"]["StartedAt"]))
+    started = bool(raw and epoch_seconds(raw["State"]["StartedAt"]))
     policy = _policy(raw) if raw else "-"
     elsewhere = _elsewhere(ctx, HOST, PROMO) if raw is None else []
     mistake = None
@@ -102,7 +102,7 @@ def _promo_policy(ctx: Context, raw: dict[str, Any] | None) -> Part:
 
 def _restarted(ctx: Context, host: dict[str, Any], made: dict[str, float | None]) -> Part:
     """worker1 was stopped and started again after shop-1 and promo were created."""
-    stopped = docker_time(host["FinishedAt"])
+    stopped = epoch_seconds(host["FinishedAt"])
     missing = [name for name, created in made.items() if created is None]
     late = [name for name, created in made.items()
             if created is not None and stopped is not None and created > stopped]
@@ -126,7 +126,7 @@ def _shop_back(ctx: Context, raw: dict[str, Any] | None, restarted: bool,
     running = bool(raw and raw["State"]["Running"])
     policy = _policy(raw) if raw else "-"
     status, _ = ctx.fetch(HOST, PORT) if running else (None, "")
-    back = docker_time(raw["State"]["StartedAt"]) if raw else None
+    back = epoch_seconds(raw["State"]["StartedAt"]) if raw else None
     outage = back - stopped if back and stopped and back > stopped else 0.0
     mistake = None
     if raw is None:
@@ -165,11 +165,11 @@ def host_restart(ctx: Context) -> list[Part]:
         return [unseen[0], _restarted(ctx, host, {}), *unseen[1:]]
     shop = ctx.container(HOST, "shop-1")
     promo = ctx.container(HOST, PROMO)
-    made = {name: docker_time(raw["Created"]) if raw else None
+    made = {name: epoch_seconds(raw["Created"]) if raw else None
             for name, raw in (("shop-1", shop), (PROMO, promo))}
     restarted = _restarted(ctx, host, made)
     return [_promo_policy(ctx, promo), restarted,
-            _shop_back(ctx, shop, restarted.ok, docker_time(host["FinishedAt"])),
+            _shop_back(ctx, shop, restarted.ok, epoch_seconds(host["FinishedAt"])),
             _promo_stayed(ctx, promo, restarted.ok)]
 
 CHECKS = [

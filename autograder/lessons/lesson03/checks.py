@@ -10,6 +10,7 @@ from typing import Any
 from autograder.check import Check, Context
 from autograder.result import Part
 from labs import placement
+from labs.status import NodeStatus
 
 CLUSTER_NAME = "lesson-03"
 WORKERS = ("worker1", "worker2")
@@ -25,32 +26,26 @@ def _own_info(ctx: Context, name: str) -> dict[str, Any]:
     return ctx.cluster.node(name).swarm_info() if ctx.node_running(name) else {}
 
 
-def _members(ctx: Context) -> dict[str, dict[str, Any]] | None:
+def _members(ctx: Context) -> dict[str, NodeStatus] | None:
     """manager1's swarm, node by hostname (the live entry when a node rejoined), or None
     when manager1 does not manage a swarm."""
     info = _own_info(ctx, "manager1")
     if info.get("LocalNodeState") != "active" or not info.get("ControlAvailable"):
         return None
-    found: dict[str, dict[str, Any]] = {}
-    for raw in ctx.cluster.node("manager1").quick.api.nodes():
-        name = raw["Description"]["Hostname"]
-        if name not in found or raw["Status"]["State"] != "down":
-            found[name] = raw
-    return found
+    return ctx.swarm.swarm_nodes
 
 
-def _joined(ctx: Context, name: str, members: dict[str, dict[str, Any]] | None
+def _joined(ctx: Context, name: str, members: dict[str, NodeStatus] | None
             ) -> tuple[bool, bool, str, str | None]:
     """Whether worker ``name`` is a ready worker of manager1's swarm: (ok, waiting, what
     was seen, the mistake recognised or None)."""
-    raw = (members or {}).get(name)
-    if raw is not None:
-        state = raw["Status"]["State"]
-        if raw["Spec"]["Role"] == "manager":
+    member = (members or {}).get(name)
+    if member is not None:
+        if member.role == "manager":
             return False, False, "manager", "manager_token"
-        if state == "down":
+        if member.state == "down":
             return False, False, "down", "down"
-        return state == "ready", True, "joining", None
+        return member.state == "ready", True, "joining", None
     info = _own_info(ctx, name)
     local = info.get("LocalNodeState", "")
     if not info:
@@ -67,9 +62,8 @@ def _joined(ctx: Context, name: str, members: dict[str, dict[str, Any]] | None
 def swarm_by_hand(ctx: Context) -> list[Part]:
     """manager1 leads a swarm; worker1 and worker2 joined it as ready workers."""
     members = _members(ctx)
-    me = (members or {}).get("manager1") or {}
-    leader = bool((me.get("ManagerStatus") or {}).get("Leader"))
-    parts = [ctx.part(leader, "03.1.init", waiting=False)]
+    me = (members or {}).get("manager1")
+    parts = [ctx.part(me is not None and me.leader, "03.1.init", waiting=False)]
     for name in WORKERS:
         ok, waiting, seen, mistake = _joined(ctx, name, members)
         parts.append(ctx.part(ok, "03.1.join", waiting=waiting, mistake=mistake, node=name,
@@ -80,12 +74,13 @@ def swarm_by_hand(ctx: Context) -> list[Part]:
 # -- 03.2 ------------------------------------------------------------------------------
 def drain_worker2(ctx: Context) -> list[Part]:
     """worker2 is drained and runs no task."""
-    nodes = ctx.nodes()
-    raw = nodes.get("worker2")
-    availability = raw["Spec"]["Availability"] if raw else ""
+    swarm = ctx.swarm
+    nodes = swarm.swarm_nodes
+    worker2 = nodes.get("worker2")
+    availability = worker2.availability if worker2 else ""
     drained = availability == "drain"
     others = sorted(name for name, node in nodes.items()
-                    if name != "worker2" and node["Spec"]["Availability"] == "drain")
+                    if name != "worker2" and node.availability == "drain")
     mistake = None
     if availability == "pause":
         mistake = "pause"
@@ -93,8 +88,8 @@ def drain_worker2(ctx: Context) -> list[Part]:
         mistake = "other_node"
     # an old task keeps running (its desired state already shutdown) until its container
     # stops, up to the stop grace period after the drain: count what really runs
-    running = [t for t in ctx.api.tasks(filters={"node": raw["ID"]})
-               if t["Status"]["State"] == "running"] if raw else []
+    running = [t for t in swarm.tasks
+               if worker2 and t.node_id == worker2.id and t.state == "running"]
     shown = availability or ctx.msg("03.2.absent")
     return [ctx.part(drained, "03.2.drain", waiting=False, mistake=mistake,
                      availability=shown, other=", ".join(others)),
@@ -111,9 +106,10 @@ def _names(ctx: Context, names: list[str]) -> str:
 def label_and_place(ctx: Context) -> list[Part]:
     """worker1 carries the node label disk=ssd, and service db may run, and runs, only on
     nodes with that label, because a constraint on a node label says so."""
-    nodes = ctx.nodes()
+    swarm = ctx.swarm
+    nodes = swarm.swarm_nodes
     key, value = SSD
-    labels = {name: dict(raw["Spec"].get("Labels") or {}) for name, raw in nodes.items()}
+    labels = {name: node.labels for name, node in nodes.items()}
     mine = labels.get("worker1", {})
     labelled = sorted(name for name, found in labels.items() if found.get(key) == value)
     label_mistake = None
@@ -127,13 +123,11 @@ def label_and_place(ctx: Context) -> list[Part]:
     parts = [ctx.part("worker1" in labelled, "03.3.label", waiting=False, mistake=label_mistake,
                       labels=", ".join(f"{k}={v}" for k, v in mine.items()) or "{}",
                       value=mine.get(key, ""), others=", ".join(labelled))]
-    service = ctx.service(DB)
+    service = swarm.service(DB)
     if service is None:
         return [*parts, ctx.part(False, "03.3.service", 2.0, waiting=False)]
 
-    spec = service["Spec"]
-    constraints = list((spec.get("TaskTemplate", {}).get("Placement") or {})
-                       .get("Constraints") or [])
+    constraints = service.constraints
     allowed = placement.allowed(constraints, nodes)
     on_label = any(c.strip().lower().startswith("node.labels.") for c in constraints)
     placed = on_label and bool(labelled) and allowed == labelled
@@ -150,17 +144,15 @@ def label_and_place(ctx: Context) -> list[Part]:
                           constraints=", ".join(constraints) or "-",
                           allowed=_names(ctx, allowed), labelled=_names(ctx, labelled)))
 
-    by_id = {raw["ID"]: name for name, raw in nodes.items()}
-    tasks = ctx.api.tasks(filters={"service": service["ID"], "desired-state": "running"})
-    running = [by_id.get(t.get("NodeID", ""), "?") for t in tasks
-               if t["Status"]["State"] == "running"]
+    tasks = [t for t in swarm.tasks_of(DB) if t.desired_state == "running"]
+    running = [t.node or "?" for t in tasks if t.state == "running"]
     outside = sorted({name for name in running if name not in labelled})
     if outside:  # they move by themselves only once the constraint requires the label
         return [*parts, ctx.part(False, "03.3.outside", waiting=placed,
                                  outside=", ".join(outside), labelled=_names(ctx, labelled))]
-    active = [name for name in labelled if nodes[name]["Spec"]["Availability"] == "active"]
-    schedulable = [name for name in allowed if nodes[name]["Spec"]["Availability"] == "active"]
-    replicas = ((spec.get("Mode") or {}).get("Replicated") or {}).get("Replicas")
+    active = [name for name in labelled if nodes[name].availability == "active"]
+    schedulable = [name for name in allowed if nodes[name].availability == "active"]
+    replicas = service.replicas
     tasks_mistake = None
     if replicas == 0:
         tasks_mistake = "zero"
