@@ -20,6 +20,8 @@ LABEL_ROLE = "org.orquestra-lab.role"
 LABEL_NODE = "org.orquestra-lab.node"
 LABEL_SHAPE = "org.orquestra-lab.shape"
 SESSION_ENV = "ORQUESTRA_LAB_SESSION"
+GRADING_ENV = "ORQUESTRA_GRADING"
+"""Set in the grader's kernel: checks do not wait, ``%%docker`` commands get a time limit."""
 MAX_NODES_ENV = "ORQUESTRA_LAB_MAX_NODES"
 DEFAULT_MAX_NODES = 9
 LAB_PORTS = (8080, 8081, 8082, 8083, 8084)

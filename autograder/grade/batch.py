@@ -18,15 +18,15 @@ import tempfile
 import zlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from autograder import registry
 from autograder.grade import report, submissions
-from autograder.grade.report import Row
+from autograder.grade.job import GradeStatus, Job, Row
 from autograder.i18n import language
-from labs.cluster import remove_all
+from autograder.lesson import Lesson
+from labs.inventory import remove_all
+from labs.spec import SESSION_ENV
 
 MB_PER_JOB = 700  # three nodes (~60 MB each), a kernel, the worker, with room
 Progress = Callable[[str, Row], None]
@@ -64,45 +64,59 @@ def _html(executed: Path) -> str:
         return f"<p>(notebook could not be rendered: {exc})</p>"
 
 
-def grade_one(sub: submissions.Submission, *, lesson: str, out: Path, cell_timeout: int,
+def grade_one(sub: submissions.Submission, *, lesson: Lesson, out: Path, cell_timeout: int,
               timeout: int, check_window: float | None, force: bool) -> Row:
-    checks = registry.lesson_checks(lesson)
+    """Grade one submission (or reuse its grade when nothing changed) and write its
+    results.json and feedback.html in ``out/<student>``."""
     folder = out / sub.student
-    key_source = json.dumps([sub.digest(), registry.fingerprint(lesson), cell_timeout,
+    key_source = json.dumps([sub.digest(), registry.fingerprint(lesson.number), cell_timeout,
                              check_window, language()])
     key = hashlib.sha256(key_source.encode()).hexdigest()
     cache = folder / "grade.json"
     if not force and cache.is_file():
-        saved = json.loads(cache.read_text())
-        if saved.get("key") == key:
-            return Row(**{**saved["row"], "cached": True})
-    row = _grade(sub, lesson, folder, cell_timeout, timeout, check_window, checks)
-    report.write_student(folder, row, checks, _html(folder / "executed.ipynb"))
-    cache.write_text(json.dumps({"key": key, "row": {**asdict(row), "cached": False}}))
+        saved = _cached(cache, key)
+        if saved is not None:
+            return saved
+    row = _grade(sub, lesson, folder, cell_timeout, timeout, check_window)
+    report.write_student(folder, row, lesson, _html(folder / "executed.ipynb"))
+    cache.write_text(json.dumps({"key": key, "row": row.to_dict()}))
     return row
 
 
-def _grade(sub: submissions.Submission, lesson: str, folder: Path, cell_timeout: int,
-           timeout: int, check_window: float | None, checks: list[Any]) -> Row:
+def _cached(cache: Path, key: str) -> Row | None:
+    """The row saved in ``cache`` under ``key``; None when it is another's or unreadable
+    (written by an older grader)."""
+    try:
+        saved = json.loads(cache.read_text())
+        if saved.get("key") != key:
+            return None
+        row = Row.from_dict(saved["row"])
+    except (OSError, KeyError, TypeError, ValueError):
+        return None
+    row.cached = True
+    return row
+
+
+def _grade(sub: submissions.Submission, lesson: Lesson, folder: Path, cell_timeout: int,
+           timeout: int, check_window: float | None) -> Row:
     folder.mkdir(parents=True, exist_ok=True)
     try:
         nb = submissions.read(sub.path)
     except ValueError as exc:
-        return Row(sub.student, f"invalid notebook ({exc})")
+        return Row(sub.student, GradeStatus.INVALID_NOTEBOOK, str(exc))
     if not submissions.check_cells(nb):
-        return Row(sub.student, "no check cells")
+        return Row(sub.student, GradeStatus.NO_CHECK_CELLS)
     session = _session(sub.student)
     with tempfile.TemporaryDirectory(prefix="orquestra-grade-") as workdir:
-        job = {
-            "notebook": str(sub.path), "lesson": lesson, "lang": language(),
-            "check_ids": [c.id for c in checks], "cell_timeout": cell_timeout,
-            "check_window": check_window, "workdir": workdir,
-            "executed": str(folder / "executed.ipynb"),
-            "result": str(Path(workdir) / "result.json"),
-        }
+        job = Job(
+            student=sub.student, notebook=sub.path, lesson=lesson.number, lang=language(),
+            check_ids=tuple(c.id for c in lesson.checks), cell_timeout=cell_timeout,
+            check_window=check_window, workdir=Path(workdir),
+            executed=folder / "executed.ipynb", result=Path(workdir) / "result.json",
+        )
         job_file = Path(workdir) / "job.json"
-        job_file.write_text(json.dumps(job))
-        env = dict(os.environ, ORQUESTRA_LAB_SESSION=session)
+        job.write(job_file)
+        env = dict(os.environ, **{SESSION_ENV: session})
         log = (folder / "grader.log").open("wb")
         proc = subprocess.Popen(
             [sys.executable, "-m", "autograder.grade.worker", str(job_file)],
@@ -113,31 +127,35 @@ def _grade(sub: submissions.Submission, lesson: str, folder: Path, cell_timeout:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)  # the worker and its kernel
             proc.wait()
-            return Row(sub.student, f"notebook timeout ({timeout} s)")
+            return Row(sub.student, GradeStatus.NOTEBOOK_TIMEOUT, f"{timeout} s")
         finally:
             log.close()
             remove_all(session=session)
-        result = Path(str(job["result"]))
-        if proc.returncode != 0 or not result.is_file():
+        if proc.returncode != 0 or not job.result.is_file():
             tail = (folder / "grader.log").read_text(errors="replace").strip().splitlines()
-            return Row(sub.student, f"grader error: {tail[-1][:200] if tail else proc.returncode}")
-        data = json.loads(result.read_text())
-    return Row(sub.student, data["status"], data["results"], data["seconds"])
+            return Row(sub.student, GradeStatus.GRADER_ERROR,
+                       tail[-1][:200] if tail else str(proc.returncode))
+        return Row.read(job.result)
 
 
 def grade(root: Path, *, lesson: str, out: Path, jobs: int = 1, cell_timeout: int = 120,
           timeout: int = 900, check_window: float | None = None, force: bool = False,
           progress: Progress | None = None) -> list[Row]:
-    """Grade every submission of ``lesson`` under ``root``; write the reports in ``out``."""
-    lesson = lesson.zfill(2)
-    checks = registry.lesson_checks(lesson)
-    if not checks:
-        raise ValueError(f"lesson {lesson} has no checks")
-    subs = submissions.discover(root, lesson)
+    """Grade every submission of ``lesson`` under ``root``; write the reports in ``out``.
+
+    ``jobs`` submissions at once (fewer when memory is short), ``cell_timeout`` and
+    ``timeout`` seconds per cell and per notebook, ``check_window`` caps each check's
+    wait; unchanged submissions keep their grade unless ``force``. Raises
+    :class:`~autograder.registry.UnknownLesson` for a lesson without checks.
+    """
+    unit = registry.lesson(lesson)
+    if not unit.checks:
+        raise registry.UnknownLesson(f"lesson {unit.number} has no checks")
+    subs = submissions.discover(root, unit.number)
     out.mkdir(parents=True, exist_ok=True)
 
     def one(sub: submissions.Submission) -> Row:
-        row = grade_one(sub, lesson=lesson, out=out, cell_timeout=cell_timeout,
+        row = grade_one(sub, lesson=unit, out=out, cell_timeout=cell_timeout,
                         timeout=timeout, check_window=check_window, force=force)
         if progress:
             progress(sub.student, row)
@@ -145,5 +163,5 @@ def grade(root: Path, *, lesson: str, out: Path, jobs: int = 1, cell_timeout: in
 
     with ThreadPoolExecutor(max_workers=memory_bound_jobs(jobs)) as pool:
         rows = list(pool.map(one, subs))
-    report.write_gradebook(out / "gradebook.csv", rows, checks)
+    report.write_gradebook(out / "gradebook.csv", rows, unit)
     return rows

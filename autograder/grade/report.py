@@ -1,100 +1,87 @@
-"""Writing grades: gradebook.csv, Gradescope results.json, feedback pages."""
+"""Writing grades: gradebook.csv, Gradescope results.json, feedback pages.
+
+A check's result is shown the way :mod:`autograder.result` renders it in the
+notebook (same words, colours and marks); the maximum is the lesson's
+:attr:`~autograder.lesson.Lesson.max_points`.
+"""
 
 from __future__ import annotations
 
 import csv
 import html
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from autograder.check import Check
+from autograder.grade.job import Row
 from autograder.i18n import language, text
-from autograder.result import points_text
+from autograder.lesson import Lesson
+from autograder.result import Status, points_text, status_html
 from labs.language import number
 
-
-@dataclass
-class Row:
-    """One student's grade."""
-
-    student: str
-    status: str
-    """ok, or why grading was cut short: invalid notebook, notebook timeout..."""
-    results: dict[str, dict[str, Any]] = field(default_factory=dict)
-    """check id -> CheckResult.to_dict()"""
-    seconds: float = 0.0
-    cached: bool = False
-
-    def points(self, check_id: str) -> float:
-        return float(self.results.get(check_id, {}).get("points", 0.0))
-
-    def total(self) -> float:
-        return round(sum(self.points(c) for c in self.results), 2)
+__all__ = ["Row", "feedback_page", "gradescope", "write_gradebook", "write_student"]
 
 
-def write_gradebook(path: Path, rows: list[Row], checks: list[Check]) -> None:
+def write_gradebook(path: Path, rows: list[Row], lesson: Lesson) -> None:
     """``student, <check ids...>, total, max, status``: one row per student."""
-    maximum = sum(c.points for c in checks)
+    checks = lesson.checks
     with path.open("w", newline="") as fh:
         out = csv.writer(fh)
         out.writerow(["student", *[c.id for c in checks], "total", "max", "status"])
         for row in rows:
             out.writerow([row.student, *[f"{row.points(c.id):g}" for c in checks],
-                          f"{sum(row.points(c.id) for c in checks):g}", f"{maximum:g}",
-                          row.status])
+                          f"{sum(row.points(c.id) for c in checks):g}",
+                          f"{lesson.max_points:g}", row.status_text])
 
 
-def gradescope(row: Row, checks: list[Check]) -> dict[str, Any]:
+def gradescope(row: Row, lesson: Lesson) -> dict[str, Any]:
     """Gradescope's results.json for one student."""
     tests = []
-    for check in checks:
+    for check in lesson.checks:
         result = row.results.get(check.id)
         tests.append({
             "name": f"{check.id} {check.title()}",
             "score": row.points(check.id),
             "max_score": check.points,
-            "status": "passed" if result and result["status"] == "passed" else "failed",
-            "output": result["message"] if result else row.status,
+            "status": "passed" if result and result.passed else "failed",
+            "output": result.message if result else row.status_text,
             "visibility": "after_published" if check.hidden else "visible",
         })
     return {"score": sum(t["score"] for t in tests), "tests": tests,
-            "output": f"status: {row.status}"}
+            "output": f"status: {row.status_text}"}
 
 
-def feedback_page(row: Row, checks: list[Check], notebook_html: str,
-                  lang: str | None = None) -> str:
-    """HTML for the student, in ``lang``: each check with its message, then the executed
+def feedback_page(row: Row, lesson: Lesson, notebook_html: str, lang: str | None = None) -> str:
+    """HTML for the student, in ``lang``: each check with what it saw, then the executed
     notebook."""
     lang = lang or language()
     items = []
-    for check in checks:
-        result = row.results.get(check.id, {})
-        status = result.get("status", "failed")
-        colour = {"passed": "#1b7f3b", "error": "#8a1c1c"}.get(status, "#b26a00")
-        message = html.escape(result.get("message", row.status)).replace("\n", "<br>")
-        shown = text(f"status.{status}", lang) if status in ("passed", "failed", "error") \
-            else status
+    for check in lesson.checks:
+        result = row.results.get(check.id)
+        if result is None:  # never ran: grading was cut short
+            shown = status_html(Status.FAILED, lang)
+            message = html.escape(row.status_text)
+        else:
+            shown, message = status_html(result.status, lang), result.body_html()
         items.append(
             f"<tr><td>{html.escape(check.id)}</td><td>{html.escape(check.title(lang))}</td>"
-            f"<td style='color:{colour}'>{html.escape(shown)}</td>"
+            f"<td>{shown}</td>"
             f"<td>{html.escape(number(row.points(check.id), lang, 'g'))} / "
             f"{html.escape(number(check.points, lang, 'g'))}</td><td>{message}</td></tr>")
-    maximum = sum(c.points for c in checks)
     head = "".join(f"<th>{html.escape(h)}</th>" for h in text("report.head", lang).split("|"))
+    earned = points_text(row.total(), lesson.max_points, lang)
     return (
         f"<!DOCTYPE html><html lang='{html.escape(lang)}'><head><meta charset='utf-8'>"
         f"<title>{html.escape(row.student)}</title></head><body>"
-        f"<h1>{html.escape(row.student)}: {html.escape(points_text(row.total(), maximum, lang))}"
-        "</h1>"
-        f"<p>{html.escape(text('report.status', lang, status=row.status))}</p>"
+        f"<h1>{html.escape(row.student)}: {html.escape(earned)}</h1>"
+        f"<p>{html.escape(text('report.status', lang, status=row.status_text))}</p>"
         f"<table border='1' cellpadding='4'><tr>{head}</tr>{''.join(items)}</table>"
         f"<h2>{html.escape(text('report.notebook', lang))}</h2>{notebook_html}</body></html>"
     )
 
 
-def write_student(folder: Path, row: Row, checks: list[Check], notebook_html: str) -> None:
+def write_student(folder: Path, row: Row, lesson: Lesson, notebook_html: str) -> None:
+    """results.json and feedback.html of one student, in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "results.json").write_text(json.dumps(gradescope(row, checks), indent=2))
-    (folder / "feedback.html").write_text(feedback_page(row, checks, notebook_html))
+    (folder / "results.json").write_text(json.dumps(gradescope(row, lesson), indent=2))
+    (folder / "feedback.html").write_text(feedback_page(row, lesson, notebook_html))

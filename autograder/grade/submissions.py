@@ -20,10 +20,15 @@ META_KEY = "orquestra"
 
 @dataclass(frozen=True)
 class Submission:
+    """One student's notebook for the lesson being graded."""
+
     student: str
+    """The file's stem or the folder's name: 'ana'."""
     path: Path
+    """The notebook."""
 
     def digest(self) -> str:
+        """Hash of the notebook's bytes: a changed file is graded again."""
         return hashlib.sha256(self.path.read_bytes()).hexdigest()
 
 

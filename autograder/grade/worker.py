@@ -1,14 +1,13 @@
 """Grade one submission in this process: cluster, kernel, checks. Run by batch.py.
 
-``python -m autograder.grade.worker JOB.json`` reads the job, writes
-``RESULT.json`` beside the outputs. The batch runs it in its own process
+``python -m autograder.grade.worker JOB.json`` reads the :class:`Job`, writes
+its :class:`Row` where the job says. The batch runs it in its own process
 group with its own ORQUESTRA_LAB_SESSION, so that a notebook that hangs can
 be killed with its kernel, and its cluster found and removed by label.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -21,17 +20,17 @@ from nbclient.exceptions import DeadKernelError
 
 from autograder import registry
 from autograder.grade import submissions
+from autograder.grade.job import GradeStatus, Job, Row
 from autograder.i18n import LANG_ENV
-from autograder.result import CheckResult
+from autograder.result import CheckResult, Status
 from labs import Cluster
-
-GRADING_ENV = "ORQUESTRA_GRADING"
+from labs.spec import GRADING_ENV
 
 
 class GradingClient(NotebookClient):
     """Runs each check in the grader right after its cell; notes cell timeouts."""
 
-    def __init__(self, nb: Any, job: dict[str, Any], cluster: Cluster, **kw: Any) -> None:
+    def __init__(self, nb: Any, job: Job, cluster: Cluster, **kw: Any) -> None:
         super().__init__(nb, **kw)
         self.job = job
         self.cluster = cluster
@@ -56,7 +55,7 @@ class GradingClient(NotebookClient):
     def _after_cell(self, cell: Any, cell_index: int, execute_reply: Any) -> None:
         meta = cell.get("metadata", {}).get(submissions.META_KEY) or {}
         check_id = meta.get("check") if isinstance(meta, dict) else None
-        if isinstance(check_id, str) and check_id in self.job["check_ids"]:
+        if isinstance(check_id, str) and check_id in self.job.check_ids:
             self.results[check_id] = run_check(check_id, self.cluster, self.job)
 
 
@@ -65,58 +64,58 @@ def _raised(nb: Any, name: str) -> bool:
                for cell in nb.cells for output in cell.get("outputs", []))
 
 
-def run_check(check_id: str, cluster: Cluster, job: dict[str, Any]) -> CheckResult:
-    return registry.get(check_id).run(cluster, window=job.get("check_window"), lang=job["lang"])
+def run_check(check_id: str, cluster: Cluster, job: Job) -> CheckResult:
+    """Check ``check_id`` on ``cluster`` with the job's window and language."""
+    return registry.get(check_id).run(cluster, window=job.check_window, lang=job.lang)
 
 
-def grade(job: dict[str, Any]) -> dict[str, Any]:
-    """Grade the job's notebook; return the row (status, results, notes)."""
+def grade(job: Job) -> Row:
+    """Grade the job's notebook on a fresh cluster of its lesson; the cluster is removed
+    after, whatever happens."""
     started = time.monotonic()
-    nb = submissions.read(Path(job["notebook"]))
-    cluster = registry.lesson(job["lesson"]).new_cluster()
+    nb = submissions.read(job.notebook)
+    cluster = registry.lesson(job.lesson).new_cluster()
     cluster.down()  # a fresh cluster, whatever this session had
     cluster.up()
-    status = "ok"
+    status, detail = GradeStatus.OK, ""
     client = GradingClient(
-        nb, job, cluster, timeout=job["cell_timeout"], kernel_name="python3",
+        nb, job, cluster, timeout=job.cell_timeout, kernel_name="python3",
         allow_errors=True, interrupt_on_timeout=True, record_timing=False,
-        resources={"metadata": {"path": job["workdir"]}},
+        resources={"metadata": {"path": str(job.workdir)}},
     )
     try:
         try:
             client.execute()
         except DeadKernelError:
-            status = "kernel died"
+            status = GradeStatus.KERNEL_DIED
         except Exception as exc:  # nbclient's own failures: record, grade what we can
-            status = f"execution error: {type(exc).__name__}"
-        if status == "ok" and client.timeouts:
-            status = "cell timeout"
-        if status == "ok" and _raised(nb, "SystemExit"):
-            status = "called sys.exit"  # IPython keeps the kernel; the rest still ran
+            status, detail = GradeStatus.EXECUTION_ERROR, type(exc).__name__
+        if status is GradeStatus.OK and client.timeouts:
+            status = GradeStatus.CELL_TIMEOUT
+        if status is GradeStatus.OK and _raised(nb, "SystemExit"):
+            status = GradeStatus.CALLED_SYS_EXIT  # IPython keeps the kernel; the rest ran
         # hidden checks, and checks whose cell was removed, run now
-        for check_id in job["check_ids"]:
+        for check_id in job.check_ids:
             if check_id not in client.results:
                 client.results[check_id] = run_check(check_id, cluster, job)
-        if not cluster.exists():
-            status = "cluster deleted" if status == "ok" else status
-        if status == "ok" and any(r.status == "error" for r in client.results.values()):
-            status = "grader error"
+        if status is GradeStatus.OK and not cluster.exists():
+            status = GradeStatus.CLUSTER_DELETED
+        if status is GradeStatus.OK and any(r.status is Status.ERROR
+                                            for r in client.results.values()):
+            status = GradeStatus.GRADER_ERROR
     finally:
-        nbformat.write(nb, job["executed"])
+        nbformat.write(nb, job.executed)
         cluster.down()
-    return {
-        "status": status,
-        "results": {k: v.to_dict() for k, v in client.results.items()},
-        "seconds": round(time.monotonic() - started, 1),
-    }
+    return Row(job.student, status, detail, client.results,
+               round(time.monotonic() - started, 1))
 
 
 def main(argv: list[str]) -> int:
-    job = json.loads(Path(argv[0]).read_text())
+    """Grade the job in file ``argv[0]`` and write its row."""
+    job = Job.read(Path(argv[0]))
     os.environ[GRADING_ENV] = "1"
-    os.environ[LANG_ENV] = job["lang"]  # the kernel speaks the grader's language
-    row = grade(job)
-    Path(job["result"]).write_text(json.dumps(row))
+    os.environ[LANG_ENV] = job.lang  # the kernel speaks the grader's language
+    grade(job).write(job.result)
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import inspect
 import json
 from pathlib import Path
 from typing import Any
@@ -11,10 +12,11 @@ import nbformat
 import pytest
 from nbformat import v4
 
-from autograder.grade import batch, synthetic
+from autograder import cli, registry
+from autograder.grade import batch, report, synthetic
+from autograder.grade.job import GradeStatus, Job, Row
+from autograder.result import Part, Status
 from labs import engine, spec
-
-pytestmark = pytest.mark.integration
 
 # Cells get long enough for a loaded machine's imports and docker CLI calls, yet short
 # for eva's endless loop; checks get the window a service's tasks need to start.
@@ -67,6 +69,7 @@ def lab_objects_of_grading_sessions() -> list[str]:
     return found
 
 
+@pytest.mark.integration
 def test_gradebook_is_exactly_right_and_nothing_is_left(submissions: Path, tmp_path: Path,
                                                         lab_engine: object) -> None:
     out = tmp_path / "results"
@@ -91,7 +94,9 @@ def test_gradebook_is_exactly_right_and_nothing_is_left(submissions: Path, tmp_p
            for s, r in table.items() if s != "davi"}
     assert got == expected
     assert table["davi"]["status"].startswith("invalid notebook")
+    maximum = registry.lesson("03").max_points
     assert table["davi"]["total"] == "0" and set(r["max"] for r in table.values()) == {"6"}
+    assert maximum == 6
     assert list(table) == sorted(table)
 
     # what carla's notebook printed does not count
@@ -101,7 +106,7 @@ def test_gradebook_is_exactly_right_and_nothing_is_left(submissions: Path, tmp_p
 
     # Gradescope results and feedback pages
     ana = json.loads((out / "ana" / "results.json").read_text())
-    assert ana["score"] == 6 and len(ana["tests"]) == 3
+    assert ana["score"] == maximum and len(ana["tests"]) == 3
     assert set(ana["tests"][0]) == {"name", "score", "max_score", "status", "output",
                                     "visibility"}
     assert all(t["status"] == "passed" for t in ana["tests"])
@@ -118,10 +123,12 @@ def test_gradebook_is_exactly_right_and_nothing_is_left(submissions: Path, tmp_p
     # a changed submission is graded again, the others are not
     write(submissions / "bruno.ipynb", synthetic.notebook("03", solved=True))
     third = {r.student: r for r in batch.grade(submissions, lesson="03", out=out, **OPTIONS)}
-    assert not third["bruno"].cached and third["bruno"].total() == 6
+    assert not third["bruno"].cached and third["bruno"].total() == maximum
+    assert all(r.passed for r in third["bruno"].results.values())
     assert third["ana"].cached
 
 
+@pytest.mark.integration
 def test_a_notebook_over_its_time_is_stopped_and_cleaned(tmp_path: Path,
                                                          lab_engine: object) -> None:
     subs = tmp_path / "subs"
@@ -129,5 +136,66 @@ def test_a_notebook_over_its_time_is_stopped_and_cleaned(tmp_path: Path,
         "03", solved=False, extra={"03.1": "import time\ntime.sleep(600)"}))
     rows = batch.grade(subs, lesson="03", out=tmp_path / "out", cell_timeout=300,
                        timeout=25, check_window=2)
-    assert rows[0].status == "notebook timeout (25 s)" and rows[0].total() == 0
+    assert rows[0].status is GradeStatus.NOTEBOOK_TIMEOUT and rows[0].detail == "25 s"
+    assert rows[0].status_text == "notebook timeout (25 s)" and rows[0].total() == 0
     assert lab_objects_of_grading_sessions() == []
+
+
+def test_a_job_and_a_row_cross_the_process_boundary_unchanged(tmp_path: Path) -> None:
+    job = Job(student="ana", notebook=tmp_path / "ana.ipynb", lesson="03", lang="en",
+              check_ids=("03.1", "03.2"), cell_timeout=30, check_window=None,
+              workdir=tmp_path, executed=tmp_path / "x.ipynb", result=tmp_path / "r.json")
+    job.write(tmp_path / "job.json")
+    assert Job.read(tmp_path / "job.json") == job
+    check = registry.get("03.1")
+    result = check._result(Status.FAILED, [Part(True, "a"), Part(False, "b", hint="c")], 1,
+                           "en", 0.0)
+    row = Row("ana", GradeStatus.CELL_TIMEOUT, results={"03.1": result}, seconds=12.5)
+    row.write(tmp_path / "row.json")
+    back = Row.read(tmp_path / "row.json")
+    assert back == row and back.results["03.1"] == result and back.total() == result.points
+
+
+def test_a_status_reads_as_the_gradebook_shows_it() -> None:
+    assert GradeStatus.OK.describe() == "ok"
+    assert GradeStatus.NOTEBOOK_TIMEOUT.describe("25 s") == "notebook timeout (25 s)"
+    assert GradeStatus.INVALID_NOTEBOOK.describe("not a valid notebook: x") == \
+        "invalid notebook (not a valid notebook: x)"
+    assert GradeStatus.EXECUTION_ERROR.describe("CellControlSignal") == \
+        "execution error: CellControlSignal"
+    assert GradeStatus.GRADER_ERROR.describe() == "grader error"
+    assert GradeStatus.GRADER_ERROR.describe("boom") == "grader error: boom"
+
+
+def test_the_gradebook_counts_every_check_against_the_lessons_maximum(tmp_path: Path) -> None:
+    lesson = registry.lesson("03")
+    first = lesson.checks[0]
+    held = first._result(Status.PASSED, [Part(True, "a")], 0, "en", 0.0)
+    rows = [Row("ana", GradeStatus.OK, results={first.id: held}),
+            Row("davi", GradeStatus.NOTEBOOK_TIMEOUT, "25 s")]
+    report.write_gradebook(tmp_path / "gradebook.csv", rows, lesson)
+    with (tmp_path / "gradebook.csv").open() as fh:
+        table = list(csv.reader(fh))
+    ids = [c.id for c in lesson.checks]
+    zeros = ["0"] * (len(ids) - 1)
+    assert table == [["student", *ids, "total", "max", "status"],
+                     ["ana", f"{first.points:g}", *zeros, f"{first.points:g}",
+                      f"{lesson.max_points:g}", "ok"],
+                     ["davi", "0", *zeros, "0", f"{lesson.max_points:g}",
+                      "notebook timeout (25 s)"]]
+    scope = report.gradescope(rows[1], lesson)
+    assert scope["output"] == "status: notebook timeout (25 s)"
+    assert [t["max_score"] for t in scope["tests"]] == [c.points for c in lesson.checks]
+
+
+def test_the_cli_flags_default_to_what_grade_uses() -> None:
+    args = cli.parser().parse_args(["grade", "subs", "--lesson", "03", "--out", "out"])
+    defaults = inspect.signature(batch.grade).parameters
+    for name in ("jobs", "timeout", "cell_timeout", "check_window", "force"):
+        assert getattr(args, name) == defaults[name].default, name
+
+
+def test_an_unknown_lesson_says_which_lessons_exist(tmp_path: Path) -> None:
+    with pytest.raises(registry.UnknownLesson, match="lessons with checks: 00"):
+        batch.grade(tmp_path, lesson="99", out=tmp_path / "out")
+    assert cli.main(["grade", str(tmp_path), "--lesson", "99", "--out", str(tmp_path)]) == 2

@@ -104,12 +104,36 @@ def test_one_point_is_singular() -> None:
 
 def test_the_feedback_page_speaks_the_graders_language() -> None:
     from autograder import registry
-    from autograder.grade.report import Row, feedback_page
+    from autograder.grade.job import GradeStatus, Row
+    from autograder.grade.report import feedback_page
 
-    lesson = registry.lesson_checks("03")
-    row = Row("ana", "ok", {lesson[0].id: {"status": "passed", "points": 3.0,
-                                           "message": "manager1 lidera"}})
+    lesson = registry.lesson("03")
+    first = lesson.checks[0]
+    held = first._result(Status.PASSED, [Part(True, "manager1 lidera")], 0, "pt-BR", 0.0)
+    row = Row("ana", GradeStatus.OK, results={first.id: held})
     page = feedback_page(row, lesson, "<p>nb</p>", "pt-BR")
     assert "<th>verificação</th>" in page and "correto" in page and "O notebook executado" in page
     assert "<th>check</th>" not in page and "passed" not in page
+    assert f"de {lesson.max_points:g} pontos" in page
     assert "<th>check</th>" in feedback_page(row, lesson, "", "en")
+
+
+def test_the_feedback_page_shows_a_result_as_the_notebook_does() -> None:
+    from autograder import registry
+    from autograder.grade.job import GradeStatus, Row
+    from autograder.grade.report import feedback_page
+    from autograder.result import LOOKS
+
+    lesson = registry.lesson("03")
+    first = lesson.checks[0]
+    failed = first._result(Status.FAILED, [Part(True, "manager1 lidera"),
+                                           Part(False, "falta <x>", hint="faça y")],
+                           0, "pt-BR", 0.0)
+    page = feedback_page(Row("ana", GradeStatus.OK, results={first.id: failed}), lesson,
+                         "", "pt-BR")
+    assert failed.body_html() in page and failed.body_html() in failed._repr_html_()
+    assert "falta &lt;x&gt;" in page and "orquestra-mistake" in page
+    assert f"color:{LOOKS[Status.FAILED].colour}'>ainda não" in page
+    # a check that never ran: grading was cut short, the page says why
+    cut = feedback_page(Row("ana", GradeStatus.NOTEBOOK_TIMEOUT, "25 s"), lesson, "", "en")
+    assert cut.count("notebook timeout (25 s)") == len(lesson.checks) + 1

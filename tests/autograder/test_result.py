@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from autograder.check import Check
-from autograder.result import Part, Status, Summary
+from autograder.result import CheckResult, Part, Status, Summary
 
 
 def never(_: object) -> list[Part]:
@@ -65,3 +65,15 @@ def test_a_failure_that_waiting_cannot_fix_returns_at_once() -> None:
     calls.clear()
     result = Check("04.1", "lesson-04", converging, window=1.2).run(Cluster("x"), lang="en")
     assert result.status is Status.FAILED and len(calls) >= 2
+
+
+def test_a_result_comes_back_from_json_as_it_went() -> None:
+    import json
+
+    result = CHECK._result(Status.FAILED, [Part(True, "a", 2), Part(False, "b", hint="do c",
+                                                                    waiting=False)],
+                           1, "en", time.monotonic())
+    back = CheckResult.from_dict(json.loads(json.dumps(result.to_dict())))
+    assert back == result and back.status is Status.FAILED
+    assert back.parts[1] == Part(False, "b", 1.0, False, "do c")
+    assert str(back) == str(result) and back._repr_html_() == result._repr_html_()
