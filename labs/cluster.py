@@ -250,20 +250,11 @@ class Cluster:
         return cluster
 
     # -- the swarm -----------------------------------------------------------------
-    def _answering_managers(self) -> list[Node]:
-        return [n for n in self.managers if n.state() == "running" and n.answers()]
-
     def leader(self) -> Node | None:
-        """The node that is Raft leader now, or None (no quorum, or not a swarm)."""
-        for node in self._answering_managers():
-            try:
-                listed = node.daemon.nodes()
-            except DockerError:  # no leader, or it stopped answering meanwhile
-                continue
-            for raw in listed:
-                if (raw.get("ManagerStatus") or {}).get("Leader"):
-                    return self.node(raw["Description"]["Hostname"])
-        return None
+        """The node that is Raft leader now, or None (no quorum, or not a swarm), as
+        :meth:`status` finds it: one rule for the whole project."""
+        found = self.status().leader
+        return self.node(found) if found is not None else None
 
     def manager(self) -> Node:
         """A manager that answers swarm calls now (the leader if it is one of ours)."""
