@@ -22,6 +22,7 @@ import docker.errors
 import docker.types
 from docker import DockerClient
 
+from labs import packages
 from labs.apierror import inspect_or_none, translated, unless_gone
 from labs.errors import DockerError, EngineUnavailable
 from labs.timing import wait_until
@@ -34,10 +35,8 @@ DOCKERD_LOG = Path("/var/log/orquestra-dockerd.log")
 
 
 def _install_hint() -> str:
-    from labs import system  # system asks this module whether an engine answers
-
     installed = shutil.which("dockerd") is not None
-    return system.install_line([system.ENGINE], engine_installed=installed, lang="en")
+    return packages.install_line([packages.ENGINE], engine_installed=installed, lang="en")
 
 
 @functools.cache

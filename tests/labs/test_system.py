@@ -11,26 +11,26 @@ from pathlib import Path
 import pytest
 
 from labs import system
-from labs.system import DEBOOTSTRAP, ENGINE, GRAPHVIZ, Host
+from labs.packages import DEBOOTSTRAP, ENGINE, GRAPHVIZ, Platform
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(("system_name", "release", "kernel", "expected"), [
-    ("Linux", {"ID": "debian"}, "6.1.0-18-amd64", Host("debian")),
-    ("Linux", {"ID": "ubuntu", "ID_LIKE": "debian"}, "6.8.0-45-generic", Host("debian")),
-    ("Linux", {"ID": "linuxmint", "ID_LIKE": "ubuntu debian"}, "6.8.0", Host("debian")),
+    ("Linux", {"ID": "debian"}, "6.1.0-18-amd64", Platform("debian")),
+    ("Linux", {"ID": "ubuntu", "ID_LIKE": "debian"}, "6.8.0-45-generic", Platform("debian")),
+    ("Linux", {"ID": "linuxmint", "ID_LIKE": "ubuntu debian"}, "6.8.0", Platform("debian")),
     ("Linux", {"ID": "ubuntu", "ID_LIKE": "debian"}, "5.15.153.1-microsoft-standard-WSL2",
-     Host("debian", wsl=True)),
-    ("Linux", {"ID": "fedora"}, "6.11.4-301.fc41.x86_64", Host("fedora")),
-    ("Linux", {"ID": "rocky", "ID_LIKE": "rhel centos fedora"}, "5.14.0", Host("linux")),
-    ("Linux", {"ID": "arch"}, "6.11.5-arch1-1", Host("linux")),
-    ("Linux", {}, "6.1.0", Host("linux")),
-    ("Darwin", None, "24.1.0", Host("macos")),
-    ("Windows", None, "10", Host("windows")),
+     Platform("debian", wsl=True)),
+    ("Linux", {"ID": "fedora"}, "6.11.4-301.fc41.x86_64", Platform("fedora")),
+    ("Linux", {"ID": "rocky", "ID_LIKE": "rhel centos fedora"}, "5.14.0", Platform("linux")),
+    ("Linux", {"ID": "arch"}, "6.11.5-arch1-1", Platform("linux")),
+    ("Linux", {}, "6.1.0", Platform("linux")),
+    ("Darwin", None, "24.1.0", Platform("macos")),
+    ("Windows", None, "10", Platform("windows")),
 ])
 def test_the_system_is_told_apart(system_name: str, release: dict[str, str] | None,
-                                  kernel: str, expected: Host) -> None:
+                                  kernel: str, expected: Platform) -> None:
     assert system.detect(system_name, release, kernel) == expected
 
 
@@ -38,18 +38,18 @@ ALL = [ENGINE, GRAPHVIZ, DEBOOTSTRAP]
 
 
 @pytest.mark.parametrize(("host", "missing", "installed", "command"), [
-    (Host("debian"), ALL, False, "sudo apt-get install -y docker.io iptables graphviz "
+    (Platform("debian"), ALL, False, "sudo apt-get install -y docker.io iptables graphviz "
                                  "debootstrap && sudo service docker start"),
-    (Host("debian", wsl=True), [GRAPHVIZ], False, "sudo apt-get install -y graphviz"),
-    (Host("debian"), [ENGINE], True, "Run: sudo service docker start"),
-    (Host("fedora"), ALL, False, "sudo dnf install -y moby-engine graphviz debootstrap "
+    (Platform("debian", wsl=True), [GRAPHVIZ], False, "sudo apt-get install -y graphviz"),
+    (Platform("debian"), [ENGINE], True, "Run: sudo service docker start"),
+    (Platform("fedora"), ALL, False, "sudo dnf install -y moby-engine graphviz debootstrap "
                                  "&& sudo systemctl start docker"),
-    (Host("macos"), ALL, False, "brew install --cask docker-desktop && brew install graphviz "
+    (Platform("macos"), ALL, False, "brew install --cask docker-desktop && brew install graphviz "
                                 "&& open -a Docker"),
-    (Host("windows"), [ENGINE, GRAPHVIZ], False, "winget install Docker.DockerDesktop"),
-    (Host("linux"), ALL, False, "https://docs.docker.com/engine/install/"),
+    (Platform("windows"), [ENGINE, GRAPHVIZ], False, "winget install Docker.DockerDesktop"),
+    (Platform("linux"), ALL, False, "https://docs.docker.com/engine/install/"),
 ])
-def test_one_line_says_what_to_run_on_each_system(host: Host, missing: list[str],
+def test_one_line_says_what_to_run_on_each_system(host: Platform, missing: list[str],
                                                   installed: bool, command: str) -> None:
     line = system.install_line(missing, host, engine_installed=installed, lang="en")
     assert "\n" not in line and command in line, line
