@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from autograder.catalogue import GROUP, MESSAGES
-from labs.i18n import Catalogue
+from labs.i18n import Catalogue, catalogues
 from labs.language import LANG_ENV, LANGUAGES, set_language
 from labs.language import current as language
 
@@ -27,25 +27,32 @@ __all__ = ["LANGUAGES", "LANG_ENV", "language", "lesson_catalogue", "messages",
 Messages = dict[str, dict[str, str]]
 
 
+LESSONS = "autograder.lessons."
+"""Lesson catalogues are named after their package: ``autograder.lessons.lessonNN``."""
+
+
 def lesson_catalogue(number: str, messages: Mapping[str, Mapping[str, str]]) -> Catalogue:
     """A lesson's ``MESSAGES`` ({id: {"pt-BR": ..., "en": ...}}) as a registered
     catalogue of the grader, named after the lesson's package."""
-    return Catalogue(f"autograder.lessons.lesson{number}", messages, group=GROUP)
+    return Catalogue(f"{LESSONS}lesson{number}", messages, group=GROUP)
 
 
-@functools.cache
 def _lessons() -> list[Catalogue]:
-    """Each lesson's catalogue, in lesson order (registered on the first look-up)."""
-    from autograder import registry  # the lessons import this module: look them up late
+    """Each lesson's catalogue registered so far (a :class:`~autograder.lesson.Lesson`
+    registers its own when made; :func:`autograder.registry.lessons` makes them all)."""
+    return sorted((c for c in catalogues(GROUP) if c.name.startswith(LESSONS)),
+                  key=lambda c: c.name)
 
-    return [lesson_catalogue(unit.number, unit.messages) for unit in registry.lessons().values()]
+
+def _joined() -> Catalogue:
+    """The grader's texts and every known lesson's as one table (ids never collide)."""
+    return _join(tuple(_lessons()))
 
 
 @functools.cache
-def _joined() -> Catalogue:
-    """The grader's texts and every lesson's as one table (ids never collide)."""
+def _join(lessons: tuple[Catalogue, ...]) -> Catalogue:
     found: Messages = dict(MESSAGES.texts)
-    for catalogue in _lessons():
+    for catalogue in lessons:
         clash = sorted(found.keys() & catalogue.texts.keys())
         if clash:
             raise ValueError(f"message ids defined twice: {', '.join(clash)}")
@@ -54,7 +61,7 @@ def _joined() -> Catalogue:
 
 
 def messages() -> Messages:
-    """Every message: the grader's own, then each lesson's."""
+    """Every message: the grader's own, then each lesson's (of the lessons made so far)."""
     return _joined().texts
 
 

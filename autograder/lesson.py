@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from autograder.check import Check
+from autograder.i18n import lesson_catalogue
 from labs import Cluster
 from labs.spec import Shape
 
@@ -38,6 +39,9 @@ class Lesson:
     """Message id -> {"pt-BR": ..., "en": ...}: titles, parts, mistakes, hints."""
     solutions: Mapping[str, Solution]
     """Check id -> its reference solution."""
+
+    def __post_init__(self) -> None:
+        lesson_catalogue(self.number, self.messages)  # its texts join the grader's
 
     @property
     def visible(self) -> list[Check]:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from autograder import solution
+from autograder import registry, solution
 from autograder.check import Check, Context
 from autograder.i18n import messages, text
 from autograder.inline import waiting_text
@@ -25,6 +25,7 @@ def test_numbers_take_the_decimal_comma_in_pt_br_only() -> None:
 
 
 def test_every_mistake_text_belongs_to_a_part_with_both_outcomes() -> None:
+    registry.lessons()
     for message_id in messages():
         if ".mistake." in message_id:
             base = message_id.split(".mistake.")[0]
