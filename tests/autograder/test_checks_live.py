@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -11,19 +11,18 @@ from autograder.check import Check, Context
 from autograder.result import Part, Status
 from labs import Cluster
 
+if TYPE_CHECKING:
+    from conftest import LessonClusters  # tests/autograder/conftest.py
+
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="module", params=list(registry.lessons()))
-def lesson_cluster(request: pytest.FixtureRequest, lab_engine: object
-                   ) -> Iterator[tuple[str, Cluster]]:
-    with registry.lesson(request.param).new_cluster() as cluster:
-        yield request.param, cluster
-
-
+@pytest.mark.parametrize("lesson", list(registry.lessons()))
 def test_each_check_fails_before_and_passes_after_its_solution(
-        lesson_cluster: tuple[str, Cluster]) -> None:
-    lesson, cluster = lesson_cluster
+        lesson: str, lesson_clusters: LessonClusters) -> None:
+    # the lesson's cluster as its first cell makes it: shared with test_mistakes_NN.py,
+    # made again when a test there left a trace on it (tests/autograder/conftest.py)
+    cluster = lesson_clusters.take(lesson)
     seen = []
     namespace: dict[str, object] = {}  # one kernel's variables across the lesson's solutions
     for check in registry.lesson_checks(lesson):

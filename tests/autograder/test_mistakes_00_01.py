@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from autograder import registry
 from autograder.result import CheckResult, Status
-from labs import Cluster
+from labs import Cluster, probe
+from labs.timing import wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -21,18 +20,6 @@ def _check(check_id: str, cluster: Cluster) -> CheckResult:
 
 def _mistakes(result: CheckResult) -> str:
     return "\n".join(part.hint for part in result.parts if not part.ok and part.hint)
-
-
-@pytest.fixture(scope="module")
-def lesson00(lab_engine: object) -> Iterator[Cluster]:
-    with registry.lesson("00").new_cluster() as cluster:  # type: ignore[arg-type]
-        yield cluster
-
-
-@pytest.fixture(scope="module")
-def lesson01(lab_engine: object) -> Iterator[Cluster]:
-    with registry.lesson("01").new_cluster() as cluster:  # type: ignore[arg-type]
-        yield cluster
 
 
 APP = "orquestra-lab/app"
@@ -67,6 +54,9 @@ APP = "orquestra-lab/app"
 def test_00_1_says_what_answered_and_which_mistake_it_was(
         lesson00: Cluster, node: str, command: str, seen: str, mistake: str) -> None:
     lesson00.node(node).docker(command)
+    if "nothing answered" not in seen:  # as a learner would, look once the app listens
+        wait_until(lambda: probe.get(lesson00.node(node).url(8080))[0] is not None,
+                   timeout=30, what=f"port 8080 of {node} answering")
     try:
         result = _check("00.1", lesson00)
         assert seen in result.message, result.message

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from autograder import registry
@@ -26,12 +24,6 @@ def _mistakes(result: CheckResult) -> str:
 def _restart(cluster: Cluster) -> None:
     cluster.node("worker1").stop()
     cluster.node("worker1").start()
-
-
-@pytest.fixture(scope="module")
-def lesson02(lab_engine: object) -> Iterator[Cluster]:
-    with registry.lesson("02").new_cluster() as cluster:  # type: ignore[arg-type]
-        yield cluster
 
 
 def test_the_shops_name_the_node_the_policy_and_the_port_that_went_wrong(

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 
 from autograder import registry
 from autograder.result import CheckResult, Status
 from labs import Cluster
 from labs.placement import matches as admits
+from labs.status import NodeStatus
 from labs.timing import wait_until
 
 APP = "orquestra-lab/app:v1"
@@ -24,10 +22,9 @@ def _mistakes(result: CheckResult) -> str:
     return "\n".join(part.hint for part in result.parts if not part.ok)
 
 
-def _node(hostname: str, role: str = "worker", **labels: str) -> dict[str, Any]:
-    return {"ID": f"id-{hostname}", "Spec": {"Role": role, "Labels": labels},
-            "Description": {"Hostname": hostname,
-                            "Platform": {"OS": "linux", "Architecture": "x86_64"}}}
+def _node(hostname: str, role: str = "worker", **labels: str) -> NodeStatus:
+    return NodeStatus(hostname, "running", role, False, "ready", "active", "", labels=labels,
+                      id=f"id-{hostname}", os="linux", arch="x86_64")
 
 
 def test_constraints_admit_nodes_as_swarmkit_matches_them() -> None:
@@ -40,12 +37,6 @@ def test_constraints_admit_nodes_as_swarmkit_matches_them() -> None:
     assert admits("node.hostname!=worker1", plain) and admits("node.platform.os==linux", ssd)
     assert not admits("node.colour==red", ssd) and not admits("disk=ssd", ssd)
 
-
-
-@pytest.fixture(scope="module")
-def lesson03(lab_engine: object) -> Iterator[Cluster]:
-    with registry.lesson("03").new_cluster() as cluster:  # type: ignore[arg-type]
-        yield cluster
 
 
 @pytest.mark.integration

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from autograder import registry, solution
 from autograder.result import CheckResult, Status
 from labs import Cluster
 from labs.placement import matches as _constraint_matches
+from labs.status import NodeStatus
 from labs.timing import wait_until
 
 pytestmark = pytest.mark.integration
@@ -25,10 +24,9 @@ def _mistakes(result: CheckResult) -> str:
     return "\n".join(part.hint for part in result.parts if not part.ok)
 
 
-def _node(role: str, hostname: str, labels: dict[str, str] | None = None) -> dict[str, object]:
-    return {"ID": "abc", "Spec": {"Role": role, "Labels": labels or {}},
-            "Description": {"Hostname": hostname, "Platform": {"OS": "linux"}},
-            "Status": {"Addr": "10.0.0.2"}}
+def _node(role: str, hostname: str, labels: dict[str, str] | None = None) -> NodeStatus:
+    return NodeStatus(hostname, "running", role, False, "ready", "active", "", addr="10.0.0.2",
+                      labels=labels or {}, id="abc", os="linux")
 
 
 @pytest.mark.parametrize(("expression", "manager", "worker"), [
@@ -46,12 +44,6 @@ def test_constraints_are_judged_as_the_scheduler_does(expression: str, manager: 
                                                       worker: bool) -> None:
     assert _constraint_matches(expression, _node("manager", "manager1")) is manager
     assert _constraint_matches(expression, _node("worker", "worker1")) is worker
-
-
-@pytest.fixture(scope="module")
-def lesson04(lab_engine: object) -> Iterator[Cluster]:
-    with registry.lesson("04").new_cluster() as cluster:  # type: ignore[arg-type]
-        yield cluster
 
 
 def test_web_names_the_missing_constraint_the_count_and_the_image(lesson04: Cluster) -> None:
