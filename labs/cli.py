@@ -10,7 +10,22 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from labs import bench, doctor, engine, images, language, lessons, spec, system, workspace
+from labs import (
+    bench,
+    doctor,
+    engine,
+    engines,
+    images,
+    language,
+    lessons,
+    spec,
+    system,
+    vm,
+    vmbench,
+    vmimage,
+    vmprocess,
+    workspace,
+)
 from labs.cluster import Cluster
 from labs.errors import ClusterNotFound, LabError
 from labs.inventory import list_clusters, remove, remove_all
@@ -70,8 +85,11 @@ def cmd_up(args: argparse.Namespace) -> int:
         warnings.simplefilter("always")
         warnings.showwarning = lambda m, *a, **k: _err(f"warning: {m}")
         cluster = Cluster(args.name, args.managers, args.workers, bare=args.bare,
-                          retain=args.retain, progress=True)
+                          retain=args.retain, progress=True, engine=args.engine,
+                          needs=[n for n in (args.needs or "").split(",") if n])
     cluster.up()
+    if cluster.choice is not None:
+        print(f"engine: {cluster.host.kind} ({cluster.choice.reason})")
     print(cluster.status().summary())
     print(f"docker contexts: {', '.join(f'{cluster.full_name}-{n.name}' for n in cluster.nodes)}")
     return 0
@@ -98,6 +116,16 @@ def cmd_down(args: argparse.Namespace) -> int:
     if args.all:
         names = remove_all(all_sessions=args.all_sessions)
         print(f"removed: {', '.join(names)}" if names else "nothing to remove")
+        root = vmprocess.runs_root()
+        sessions = ([p.name for p in root.iterdir()] if root.is_dir() else []) \
+            if args.all_sessions else [vm.VM().session]
+        for machine in (vm.VM(name) for name in sorted(sessions)):
+            if machine.status().running or machine.run_dir.exists():
+                machine.down()
+                print(f"stopped the VM of session {machine.session}")
+        swept = vmprocess.sweep()
+        if swept:
+            print(f"removed stale VM runs: {', '.join(swept)}")
         return 0
     if not args.name:
         _err("say which cluster: `python -m labs down NAME`, or `down --all`")
@@ -110,8 +138,36 @@ def cmd_down(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.engine == "vm":
+        vmbench.bench(progress=print, cold=args.cold)
+        return 0
     result = bench.run(runs=args.runs, progress=(lambda _: None) if args.json else print)
     print(json.dumps(result) if args.json else bench.table(result))
+    return 0
+
+
+def cmd_vm(args: argparse.Namespace) -> int:
+    machine = vm.VM()
+    if args.action == "build":
+        built = vmimage.build(print, force=args.force)
+        print(f"guest image: {built}")
+    elif args.action == "up":
+        status = machine.up(print)
+        print(f"VM {status.session} up ({status.accel}: {status.accel_reason}); engine on "
+              f"127.0.0.1:{status.engine_port} (mutual TLS)")
+        print(", ".join(f"{k} {v:.1f} s" for k, v in machine.timings.items()))
+    elif args.action == "down":
+        machine.down()
+        print(f"VM {machine.session} stopped; nothing left")
+    else:
+        status = machine.status()
+        image = vmimage.cached()
+        print(f"VM of session {status.session}: "
+              + (f"running (pid {status.pid}, {status.accel}), engine "
+                 f"{'answering' if status.engine else 'NOT answering'} on 127.0.0.1:"
+                 f"{status.engine_port}, forwarded ports {sorted(status.forwards) or '-'}"
+                 if status.running else "not running"))
+        print(f"guest image: {image if image else 'not built (python -m labs vm build)'}")
     return 0
 
 
@@ -168,6 +224,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--bare", action="store_true", help="engines only, no swarm")
     p.add_argument("--retain", action="store_true", help="keep a half-made cluster on failure")
+    p.add_argument("--engine", choices=engines.KINDS,
+                   help=f"where the nodes run (default: ${engines.ENGINE_ENV}, else auto)")
+    p.add_argument("--needs", help="kernel features the cluster needs, e.g. ipvs,esp: with "
+                   "auto, the VM engine is used where the host lacks one")
     p.set_defaults(fn=cmd_up)
     p = sub.add_parser("status", help="nodes, services and tasks of a cluster")
     p.add_argument("name")
@@ -181,10 +241,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="every cluster of this session")
     p.add_argument("--all-sessions", action="store_true", help="with --all: of every session")
     p.set_defaults(fn=cmd_down)
-    p = sub.add_parser("bench", help="time up/down against the floor")
+    p = sub.add_parser("bench", help="time up/down against the floor, or the VM engine")
     p.add_argument("--json", action="store_true")
     p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--engine", choices=(engines.HOST, engines.VM), default=engines.HOST,
+                   help="vm: the VM engine's steps next to the host's")
+    p.add_argument("--cold", action="store_true",
+                   help="with --engine vm: remove the cached guest image and snapshot first")
     p.set_defaults(fn=cmd_bench)
+    p = sub.add_parser("vm", help="the VM engine (a stock kernel under qemu, for IPVS and "
+                       "ESP): build its image, start, show, stop")
+    p.add_argument("action", nargs="?", choices=("status", "build", "up", "down"),
+                   default="status")
+    p.add_argument("--force", action="store_true", help="with build: rebuild the image")
+    p.set_defaults(fn=cmd_vm)
     p = sub.add_parser("lessons", help="check lesson names; print or --write the contents")
     p.add_argument("--write", action="store_true",
                    help="regenerate the tables of contents and lessons/index.ipynb")

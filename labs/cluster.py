@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from labs import current, engine, inventory, provision, spec, tls
+from labs import current, engines, inventory, provision, spec, tls
 from labs.concurrency import parallel
 from labs.engine import Client, Host
 from labs.errors import (
@@ -50,6 +50,12 @@ class Cluster:
     keeps a half-made cluster when provisioning fails, to look at it.
     ``progress`` receives one line per step (``print`` shows them); ``True``
     draws a progress bar (in the notebook or the terminal).
+
+    ``needs`` names kernel features the cluster's lessons depend on (``"ipvs"``:
+    routing mesh and service VIPs; ``"esp"``: encrypted overlays): where the host
+    lacks one, the cluster runs in this session's VM. ``engine`` (``host``,
+    ``vm``, ``auto``; default ``ORQUESTRA_LAB_ENGINE`` or ``auto``) decides
+    instead (see :mod:`labs.engines`).
     """
 
     def __init__(
@@ -61,6 +67,8 @@ class Cluster:
         bare: bool = False,
         retain: bool = False,
         progress: Progress | bool | None = None,
+        engine: str | None = None,
+        needs: Sequence[str] = (),
     ) -> None:
         self.name = spec.validate_name(name)
         self.full_name = spec.full_name(name)
@@ -73,6 +81,11 @@ class Cluster:
         self.nodes: list[Node] = []
         self.timings: dict[str, float] = {}
         self._made_here = False  # this object's up() created (some of) what exists
+        self._engine_kind = engine
+        self.needs = tuple(needs)
+        self.choice: engines.Choice | None = None
+        """Which engine this cluster got and why (set once it is known)."""
+        self._host: Host | None = None
 
     def __repr__(self) -> str:
         return (f"<Cluster {self.full_name} managers={self.shape.managers} "
@@ -81,12 +94,28 @@ class Cluster:
     # -- lookup --------------------------------------------------------------
     @property
     def host(self) -> Host:
-        """The host engine, as the lab itself uses it (typed adapter)."""
-        return engine.host()
+        """The engine the nodes run on, as the lab itself uses it (typed adapter): the
+        one where this cluster exists, else the one :func:`labs.engines.choose` picks."""
+        if self._host is None:
+            for candidate in engines.running():
+                if inventory.containers(self.full_name, candidate):
+                    self.choice = engines.Choice(candidate.kind, "the cluster is there")
+                    self._host = candidate
+                    return candidate
+            self.choice = engines.choose(self._engine_kind, self.needs)
+            if self.choice.kind != engines.HOST:
+                self._say(engines.TEXTS.text("chosen", reason=self.choice.reason))
+            self._host = engines.get(self.choice.kind, progress=self._say)
+        return self._host
+
+    def _say(self, line: str) -> None:
+        """Progress that must be seen even under a progress bar (a VM starting)."""
+        (print if self._bar_wanted else self.progress)(line)
 
     @property
     def engine(self) -> Client:
-        """The host's docker-py client (lessons show students the engine with it)."""
+        """The docker-py client of the engine the nodes run on (lessons show students the
+        engine with it)."""
         return self.host.client
 
     @property
@@ -110,7 +139,7 @@ class Cluster:
         return with_role(self.nodes, "worker")
 
     def _containers(self) -> list[dict[str, Any]]:
-        return inventory.containers(self.full_name)
+        return inventory.containers(self.full_name, self.host)
 
     def exists(self) -> bool:
         """True when any node container of this cluster exists."""
@@ -145,9 +174,9 @@ class Cluster:
         if found and len(found) == len(self.shape.node_names()):
             self._reattach(found)
         else:
-            if found or inventory.has_leftovers(self.full_name):
+            if found or inventory.has_leftovers(self.full_name, self.host):
                 self.progress(f"{self.full_name}: removing an incomplete earlier attempt")
-                remove(self.full_name)
+                remove(self.full_name, [self.host])
             self._made_here = True
             self._provision()
         self.timings["total"] = time.perf_counter() - started
@@ -236,7 +265,9 @@ class Cluster:
     def attach(cls, name: str, *, progress: Progress | None = None) -> Cluster:
         """The existing cluster ``name``, as it is (nothing started or changed)."""
         probe = cls(name, progress=progress)
-        found = probe._containers()
+        found = next((inventory.containers(probe.full_name, candidate)
+                      for candidate in engines.running()
+                      if inventory.containers(probe.full_name, candidate)), [])
         if not found:
             raise ClusterNotFound(
                 f"no cluster named {name!r}"
@@ -245,6 +276,8 @@ class Cluster:
             )
         shape = spec.Shape.parse(found[0]["Labels"].get(spec.LABEL_SHAPE, "managers=1,workers=0"))
         cluster = cls(name, shape.managers, shape.workers, bare=shape.bare, progress=progress)
+        cluster._host = probe.host  # found above: where the cluster is
+        cluster.choice = probe.choice
         cluster._attach(found)
         current.set_current(cluster.full_name)
         return cluster

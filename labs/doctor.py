@@ -8,9 +8,20 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from labs import engine, images, runtime, system
+from labs import (
+    engine,
+    engines,
+    images,
+    language,
+    lessons,
+    runtime,
+    system,
+    vm,
+    vmimage,
+    vmsnapshot,
+)
 from labs.errors import LabError
 from labs.i18n import Catalogue
 
@@ -70,9 +81,10 @@ TEXTS = Catalogue(__name__, {
     },
     "ipvs_fix": {
         "pt-BR": "carregue o módulo com `sudo modprobe ip_vs`, ou use o Docker Desktop ou o "
-                 "kernel padrão de uma distribuição",
+                 "kernel padrão de uma distribuição; sem isso, as aulas que precisam dele rodam "
+                 "na engine da VM (abaixo)",
         "en": "load it with `sudo modprobe ip_vs`, or use Docker Desktop or a stock distribution "
-              "kernel",
+              "kernel; until then, the lessons that need it run on the VM engine (below)",
     },
     "esp_ok": {"pt-BR": "IPsec ESP disponível", "en": "IPsec ESP available"},
     "esp_no": {
@@ -80,8 +92,10 @@ TEXTS = Catalogue(__name__, {
         "en": "the kernel has no ESP: `--opt encrypted` overlays cannot carry traffic here",
     },
     "esp_fix": {
-        "pt-BR": "carregue o módulo com `sudo modprobe esp4`",
-        "en": "load it with `sudo modprobe esp4`",
+        "pt-BR": "carregue o módulo com `sudo modprobe esp4`; sem isso, as aulas que precisam "
+                 "dele rodam na engine da VM (abaixo)",
+        "en": "load it with `sudo modprobe esp4`; until then, the lessons that need it run on "
+              "the VM engine (below)",
     },
     "dot_ok": {
         "pt-BR": "{version}: os diagramas são desenhados",
@@ -92,6 +106,28 @@ TEXTS = Catalogue(__name__, {
         "en": "the dot program is not installed: cluster.diagram() cannot draw",
     },
     "ready": {"pt-BR": "o laboratório pode rodar aqui", "en": "labs can run here"},
+    "vm": {"pt-BR": "engine da VM", "en": "VM engine"},
+    "vm_no_qemu": {
+        "pt-BR": "sem qemu, as aulas que precisam de IPVS ou ESP não têm onde rodar",
+        "en": "without qemu, the lessons that need IPVS or ESP have nowhere to run",
+    },
+    "vm_no_image": {
+        "pt-BR": "qemu instalado; a imagem da VM ainda não foi construída (a primeira aula que "
+                 "precisar dela constrói, em alguns minutos)",
+        "en": "qemu installed; the VM's image is not built yet (the first lesson that needs it "
+              "builds it, in a few minutes)",
+    },
+    "vm_ok": {
+        "pt-BR": "pronta, com {accel} ({reason}); {state}",
+        "en": "ready, with {accel} ({reason}); {state}",
+    },
+    "vm_running": {"pt-BR": "rodando (pid {pid})", "en": "running (pid {pid})"},
+    "vm_stopped": {"pt-BR": "parada", "en": "stopped"},
+    "lessons": {"pt-BR": "aulas", "en": "lessons"},
+    "lessons_engine": {
+        "pt-BR": "{lessons}: engine {engine} ({reason})",
+        "en": "{lessons}: {engine} engine ({reason})",
+    },
     "not_ready": {
         "pt-BR": "o laboratório ainda não roda aqui: resolva as linhas FALHA acima",
         "en": "labs cannot run here yet: fix the FAIL lines above",
@@ -109,6 +145,8 @@ class Finding:
     fix: str = ""
     required: bool = True
     """A failed required finding means labs cannot run."""
+    runtime: runtime.Runtime | None = field(default=None, compare=False, repr=False)
+    """What the runtime probe found (the runtime line only)."""
 
     def line(self, lang: str | None = None) -> str:
         """The finding as the report prints it (``[ok]``, ``[warn]`` or ``[FAIL]``)."""
@@ -121,9 +159,46 @@ class Finding:
 
 
 def diagnose(lang: str | None = None) -> list[Finding]:
-    """Check engine, images, runtime profile, kernel features, then Graphviz."""
+    """Check engine, images, runtime profile, kernel features, the VM engine where the
+    kernel lacks some, which engine each lesson will use, then Graphviz."""
     t = TEXTS.table(lang)
-    return [*_engine_side(t, lang), _graphviz(t, lang)]
+    found = _engine_side(t, lang)
+    rt = next((f.runtime for f in found if f.runtime is not None), None)
+    if rt is not None and not (rt.ipvs and rt.esp):
+        found.append(_vm_engine(t, lang))
+    if rt is not None:
+        found.append(_lesson_engines(t))
+    return [*found, _graphviz(t, lang)]
+
+
+def _vm_engine(t: dict[str, str], lang: str | None) -> Finding:
+    """Whether the VM engine can stand in for the missing kernel features, and how."""
+    if shutil.which(vmsnapshot.QEMU) is None:
+        return Finding(t["vm"], False, t["vm_no_qemu"], system.how_to_install(
+            [system.QEMU], lang=lang), required=False)
+    image = vmimage.cached()
+    if image is None:
+        return Finding(t["vm"], False, t["vm_no_image"], "python -m labs vm build",
+                       required=False)
+    how = vmsnapshot.accel(image, lambda _: None)
+    status = vm.VM().status()
+    state = t["vm_running"].format(pid=status.pid) if status.running else t["vm_stopped"]
+    return Finding(t["vm"], True, t["vm_ok"].format(accel=how.name.upper(), reason=how.reason,
+                                                     state=state))
+
+
+def _lesson_engines(t: dict[str, str]) -> Finding:
+    """Which engine each lesson's cluster gets, and why (lessons that need nothing: host)."""
+    by_needs: dict[tuple[str, ...], list[str]] = {}
+    for lesson in lessons.find():
+        if lesson.lang == language.LANGUAGES[0]:
+            by_needs.setdefault(lesson.needs, []).append(lesson.number)
+    parts = []
+    for needs, numbers in sorted(by_needs.items()):
+        choice = engines.choose(None, needs)
+        parts.append(t["lessons_engine"].format(lessons=", ".join(numbers), engine=choice.kind,
+                                                reason=choice.reason))
+    return Finding(t["lessons"], True, "; ".join(parts) or "-")
 
 
 def _engine_side(t: dict[str, str], lang: str | None) -> list[Finding]:
@@ -157,7 +232,7 @@ def _engine_side(t: dict[str, str], lang: str | None) -> list[Finding]:
         return found
     detail = (t["privileged"] if rt.profile == runtime.PRIVILEGED
               else t["capabilities"].format(refusal=rt.refusal.strip()[-60:]))
-    found.append(Finding(t["runtime"], True, detail))
+    found.append(Finding(t["runtime"], True, detail, runtime=rt))
     found.append(Finding(t["overlay"], rt.vxlan, t["vxlan_ok"] if rt.vxlan else t["vxlan_no"],
                          t["vxlan_fix"]))
     found.append(Finding(t["ipvs"], rt.ipvs, t["ipvs_ok"] if rt.ipvs else t["ipvs_no"],

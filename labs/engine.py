@@ -107,9 +107,21 @@ class Host:
     """The host engine, as the lab uses it. Raises :class:`labs.errors.DockerError`
     children (``NotFound``, ``Conflict``, ``AddressInUse``, ``PoolOverlap``...)."""
 
+    kind = "host"
+    """Which engine this is: ``host``, or ``vm`` (:class:`labs.engines.VMHost`)."""
+
     def __init__(self, docker_client: DockerClient) -> None:
         self.client = docker_client
         """The docker-py client (for lessons: ``cluster.engine``)."""
+        self.publish_ip = "127.0.0.1"
+        """Where containers publish ports: only this host can reach them."""
+
+    def expose(self, port: int) -> None:
+        """Make a port published at :attr:`publish_ip` reachable on the host's 127.0.0.1
+        (nothing to do on the host engine)."""
+
+    def unexpose(self, port: int) -> None:
+        """Undo :meth:`expose`."""
 
     def __repr__(self) -> str:
         return f"<Host {self.client.api.base_url}>"
@@ -176,7 +188,7 @@ class Host:
 
         ``settings`` are host-config keywords (privileges, tmpfs...), ``raw_settings``
         host-config keys with no keyword; ``volume`` is (volume, mount point),
-        ``ports`` container port -> host port on 127.0.0.1, ``network`` (network, IPv4);
+        ``ports`` container port -> host port on :attr:`publish_ip`, ``network`` (network, IPv4);
         ``init`` runs an init as PID 1 (it reaps the shims dockerd leaves as zombies).
         """
         api = self.client.api
@@ -185,7 +197,8 @@ class Host:
                 **settings,
                 init=init or None,
                 binds={volume[0]: {"bind": volume[1], "mode": "rw"}} if volume else None,
-                port_bindings={c: ("127.0.0.1", h) for c, h in ports.items()} if ports else None,
+                port_bindings={c: (self.publish_ip, h) for c, h in ports.items()}
+                if ports else None,
             )
             host_config.update(raw_settings or {})
             networking = None

@@ -38,6 +38,9 @@ class Lesson:
     lang: str
     path: Path
     title: str
+    needs: tuple[str, ...] = ()
+    """Kernel features its cluster needs (``metadata.orquestra.needs``: "ipvs", "esp"):
+    where the host lacks one, the lesson's cluster runs on the VM engine."""
 
     def link(self, base: Path) -> str:
         return self.path.relative_to(base).as_posix()
@@ -56,7 +59,8 @@ def find(root: Path = LESSONS) -> list[Lesson]:
             if match is None:
                 continue
             meta = _read(path).metadata.get(META_KEY, {})
-            found.append(Lesson(match["number"], lang, path, str(meta.get("title", ""))))
+            found.append(Lesson(match["number"], lang, path, str(meta.get("title", "")),
+                                tuple(str(n) for n in meta.get("needs", ()))))
     return sorted(found, key=lambda lesson: (lesson.number, LANGUAGES.index(lesson.lang)))
 
 

@@ -18,13 +18,18 @@ from labs.i18n import Catalogue
 ENGINE = "engine"
 GRAPHVIZ = "graphviz"
 DEBOOTSTRAP = "debootstrap"
+QEMU = "qemu"
+"""The VM engine's, where the kernel lacks IPVS or ESP (Linux only: Docker Desktop has both)."""
 
 # What provides each requirement, by package manager. Debian's docker.io runs
-# dockerd, which needs iptables.
-APT = {ENGINE: ("docker.io", "iptables"), GRAPHVIZ: ("graphviz",), DEBOOTSTRAP: ("debootstrap",)}
-DNF = {ENGINE: ("moby-engine",), GRAPHVIZ: ("graphviz",), DEBOOTSTRAP: ("debootstrap",)}
+# dockerd, which needs iptables; the VM image is made with mkfs.ext4 (e2fsprogs).
+APT = {ENGINE: ("docker.io", "iptables"), GRAPHVIZ: ("graphviz",), DEBOOTSTRAP: ("debootstrap",),
+       QEMU: ("qemu-system-x86", "qemu-utils", "e2fsprogs")}
+DNF = {ENGINE: ("moby-engine",), GRAPHVIZ: ("graphviz",), DEBOOTSTRAP: ("debootstrap",),
+       QEMU: ("qemu-system-x86", "qemu-img", "e2fsprogs")}
 BREW = {ENGINE: ("--cask docker-desktop",), GRAPHVIZ: ("graphviz",)}
-PROGRAMS = {ENGINE: "dockerd", GRAPHVIZ: "dot", DEBOOTSTRAP: "debootstrap"}
+PROGRAMS = {ENGINE: "dockerd", GRAPHVIZ: "dot", DEBOOTSTRAP: "debootstrap",
+            QEMU: "qemu-system-x86_64"}
 
 TEXTS = Catalogue(__name__, {
     ENGINE: {"pt-BR": "Docker Engine", "en": "Docker Engine"},
@@ -34,6 +39,7 @@ TEXTS = Catalogue(__name__, {
     },
     GRAPHVIZ: {"pt-BR": "Graphviz (o programa dot)", "en": "Graphviz (the dot program)"},
     DEBOOTSTRAP: {"pt-BR": "debootstrap", "en": "debootstrap"},
+    QEMU: {"pt-BR": "qemu (a engine da VM)", "en": "qemu (the VM engine)"},
     "missing": {"pt-BR": "Faltando: {items}. {how}", "en": "Missing: {items}. {how}"},
     "run": {"pt-BR": "Rode: {command}", "en": "Run: {command}"},
     "or_root": {

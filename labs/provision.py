@@ -37,7 +37,7 @@ class ActionContext:
     """What the actions share: given at the start, or made by an earlier action."""
 
     host: Host
-    """The host engine the nodes run on."""
+    """The engine the nodes run on: the host's, or the VM's (:mod:`labs.engines`)."""
     name: str
     """The cluster's name as the user gave it (lesson-04)."""
     full_name: str
@@ -172,18 +172,19 @@ def _create_and_start(ctx: ActionContext, node: Node) -> None:
     wanted = [spec.DAEMON_PORT, *spec.LAB_PORTS]
     archive = _node_files(_made(ctx.authority, "the cluster's CA"), node)
     for attempt in range(3):
+        ports = dict(zip(wanted, free_ports(len(wanted)), strict=True))
         container = ctx.host.create_container(
             images.NODE_IMAGE, name=node.container_name, hostname=node.name,
             labels=spec.labels(ctx.full_name, role=node.role, node=node.name, ip=node.ip,
                                shape=ctx.shape.label()),
             settings=rt.host_config(), raw_settings=rt.raw_host_config(), init=True,
-            volume=(volume, "/var/lib/docker"),
-            ports=dict(zip(wanted, free_ports(len(wanted)), strict=True)),
-            network=(node.network, node.ip),
+            volume=(volume, "/var/lib/docker"), ports=ports, network=(node.network, node.ip),
         )
         ctx.host.put_archive(container, "/", archive)
         try:
             ctx.host.start(container)
+            for port in ports.values():  # on the VM engine: forwarded from 127.0.0.1
+                ctx.host.expose(port)
             return
         except DockerError as exc:
             ctx.host.remove_container(container)
@@ -324,7 +325,7 @@ def remove_made(ctx: ActionContext) -> None:
     """Remove everything made for the cluster (and close the nodes' connections)."""
     for node in ctx.nodes:
         node.close_clients()
-    inventory.remove(ctx.full_name)
+    inventory.remove(ctx.full_name, [ctx.host])
     ctx.nodes = []
 
 
