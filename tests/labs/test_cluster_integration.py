@@ -22,7 +22,7 @@ import pytest
 import requests
 from docker.types import EndpointSpec, ServiceMode
 
-from labs import Cluster, faults, runtime, spec, tls
+from labs import Cluster, faults, spec, tls
 from labs.errors import ClusterConflict, LabError
 from labs.inventory import leftovers, remove_all
 from labs.status import NO_SWARM
@@ -230,23 +230,6 @@ def test_host_mode_port_reaches_the_notebook_through_a_lab_port(cluster: Cluster
             body = wait_until(lambda n=name: http_get(cluster.node(n).url(8081)), timeout=60,
                               what=f"the app on {name}:8081")
             assert f"node: {name}" in body
-    finally:
-        service.remove()
-
-
-def test_routing_mesh_answers_on_a_node_without_a_task(cluster: Cluster) -> None:
-    rt = runtime.detect(cluster.host)
-    if not rt.ipvs:
-        pytest.skip("this kernel has no IPVS, so the routing mesh cannot work here "
-                    "(see `python -m labs doctor`)")
-    client = cluster.manager().client
-    service = client.services.create(
-        APP, name="mesh", constraints=["node.role==worker"],
-        endpoint_spec=EndpointSpec(ports={8082: 80}))
-    try:
-        body = wait_until(lambda: http_get(cluster.node("manager1").url(8082)), timeout=60,
-                          what="the routing mesh on manager1:8082")
-        assert "version: v1" in body
     finally:
         service.remove()
 
