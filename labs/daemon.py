@@ -100,12 +100,14 @@ class Daemon:
             return ""
 
     # -- forming the swarm -----------------------------------------------------------
-    def swarm_init(self, advertise_addr: str, listen_addr: str = "0.0.0.0:2377"
-                   ) -> dict[str, str]:
-        """Make this daemon a one-node swarm; return its join tokens (Worker, Manager)."""
+    def swarm_init(self, advertise_addr: str, listen_addr: str = "0.0.0.0:2377", *,
+                   address_pool: str | None = None) -> dict[str, str]:
+        """Make this daemon a one-node swarm; return its join tokens (Worker, Manager).
+        ``address_pool`` replaces the default pool overlay subnets come from."""
         with translated():
             swarm = self.client.swarm
-            swarm.init(advertise_addr=advertise_addr, listen_addr=listen_addr)
+            swarm.init(advertise_addr=advertise_addr, listen_addr=listen_addr,
+                       default_addr_pool=[address_pool] if address_pool else None)
             swarm.reload()
             return {str(k): str(v) for k, v in swarm.attrs["JoinTokens"].items()}
 

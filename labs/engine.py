@@ -115,6 +115,8 @@ class Host:
         """The docker-py client (for lessons: ``cluster.engine``)."""
         self.publish_ip = "127.0.0.1"
         """Where containers publish ports: only this host can reach them."""
+        self.address_pool: str | None = None
+        """Where a swarm made here takes its overlay subnets (None: Docker's default)."""
 
     def expose(self, port: int) -> None:
         """Make a port published at :attr:`publish_ip` reachable on the host's 127.0.0.1

@@ -73,6 +73,8 @@ class VMHost(Host):
         super().__init__(machine.client(timeout=VM_TIMEOUT))
         self.vm = machine
         self.publish_ip = vm.PUBLISH_IP
+        # Docker's default pool (10.0.0.0/8 in /24s) overlaps qemu's guest network 10.0.2.0/24
+        self.address_pool = vm.ADDRESS_POOL
 
     def __repr__(self) -> str:
         return f"<VMHost {self.vm.session} {self.client.api.base_url}>"

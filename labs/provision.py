@@ -235,7 +235,7 @@ def await_app_images(ctx: ActionContext) -> None:
 def init_swarm(ctx: ActionContext) -> None:
     """Make the first manager a swarm; keep its join tokens."""
     first = ctx.managers[0]
-    ctx.tokens = first.daemon.swarm_init(first.ip)
+    ctx.tokens = first.daemon.swarm_init(first.ip, address_pool=ctx.host.address_pool)
 
 
 def _join(ctx: ActionContext, node: Node, kind: str) -> None:

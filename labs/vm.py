@@ -32,6 +32,7 @@ from typing import Any
 
 from labs import daemon, vmimage, vmsnapshot
 from labs.errors import LabError
+from labs.i18n import Catalogue
 from labs.timing import wait_until
 from labs.tls import ClientFiles
 from labs.vmprocess import kill, qemu_pids, runs_root, sweep
@@ -47,10 +48,29 @@ PUBLISH_IP = vmimage.GUEST_IP
 """Where containers in the guest publish ports so :meth:`VM.forward` reaches them
 (qemu connects to the guest's address; a port published on the guest's 127.0.0.1 is
 out of its reach)."""
+ADDRESS_POOL = "10.20.0.0/16"
+"""Overlay subnets of swarms made in the guest: clear of qemu's 10.0.2.0/24."""
 KERNEL_ARGS = ("root=/dev/vda rw console=ttyS0 net.ifnames=0 panic=-1 quiet loglevel=3 "
                "init=/usr/local/sbin/vminit")
 ENGINE_TIMEOUT = 600.0
 """Cold boot to the engine answering: 28-42 s under TCG on an idle host, much more on a busy one."""
+
+
+TEXTS = Catalogue(__name__, {
+    "running": {"pt-BR": "VM {session}: já está rodando (pid {pid})",
+                "en": "VM {session}: already running (pid {pid})"},
+    "restoring": {"pt-BR": "VM {session}: restaurando o snapshot ({accel})...",
+                  "en": "VM {session}: restoring the snapshot ({accel})..."},
+    "waiting": {"pt-BR": "VM {session}: esperando a engine da VM responder",
+                "en": "VM {session}: waiting for the guest engine"},
+    "cold_boot": {"pt-BR": "VM {session}: primeira partida, do zero ({accel}: {reason})...",
+                  "en": "VM {session}: cold boot ({accel}: {reason})..."},
+    "loading": {"pt-BR": "VM {session}: carregando as imagens do laboratório na VM...",
+                "en": "VM {session}: loading the lab's images into the guest..."},
+    "saving": {"pt-BR": "VM {session}: salvando o snapshot (as próximas partidas levam "
+                        "segundos)...",
+               "en": "VM {session}: saving the snapshot (later starts take seconds)..."},
+})
 
 
 class VMError(LabError):
@@ -192,7 +212,7 @@ class VM:
         """
         now = self.status()
         if now.running and now.engine:
-            progress(f"VM {self.session}: already running (pid {now.pid})")
+            progress(TEXTS.text("running", session=self.session, pid=now.pid))
             return now
         if now.running or self.run_dir.exists():
             self.down()
@@ -200,7 +220,7 @@ class VM:
         self.timings = {}
         snap = vmsnapshot.golden(self, progress)
         started = step = time.perf_counter()
-        progress(f"VM {self.session}: restoring the snapshot ({snap.accel.name})...")
+        progress(TEXTS.text("restoring", session=self.session, accel=snap.accel.name))
         self.launch(QemuLaunch(self.overlay, snap.disk, snap.image, snap.accel, snap.state))
         self._resume()
         self.timings["restore: memory loaded"] = time.perf_counter() - step
@@ -228,7 +248,7 @@ class VM:
 
     def wait_engine(self, progress: Progress = _quiet, timeout: float = ENGINE_TIMEOUT) -> None:
         """Wait until the guest engine answers a ping over TLS; raises :class:`VMError`."""
-        progress(f"VM {self.session}: waiting for the guest engine")
+        progress(TEXTS.text("waiting", session=self.session))
 
         def alive() -> None:
             if not self.pids():

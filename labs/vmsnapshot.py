@@ -187,16 +187,17 @@ def golden(vm: VM, progress: Progress) -> Snapshot:
 
 
 def _make(vm: VM, snap: Snapshot, progress: Progress) -> None:
-    from labs.vm import QemuLaunch
+    from labs.vm import TEXTS, QemuLaunch
 
     snap.disk.parent.mkdir(mode=0o700)
     step = time.perf_counter()
-    progress(f"VM {vm.session}: cold boot ({snap.accel.name}: {snap.accel.reason})...")
+    progress(TEXTS.text("cold_boot", session=vm.session, accel=snap.accel.name,
+                        reason=snap.accel.reason))
     vm.launch(QemuLaunch(snap.disk, snap.image.disk, snap.image, snap.accel))
     vm.wait_engine(progress)
     vm.timings["cold boot to engine answering"] = time.perf_counter() - step
     step = time.perf_counter()
-    progress(f"VM {vm.session}: loading the lab's images into the guest...")
+    progress(TEXTS.text("loading", session=vm.session))
     guest = vm.client(timeout=900)
     host = engine.client()
     for name in GUEST_IMAGES:
@@ -205,7 +206,7 @@ def _make(vm: VM, snap: Snapshot, progress: Progress) -> None:
             guest.api.load_image(host.api.get_image(name, chunk_size=1 << 20), quiet=True)
     vm.timings["load the images into the guest"] = time.perf_counter() - step
     step = time.perf_counter()
-    progress(f"VM {vm.session}: saving the snapshot...")
+    progress(TEXTS.text("saving", session=vm.session))
     # Dropping the guest's page cache makes the state file (and every restore) smaller.
     with translated():
         guest.containers.run(GUEST_IMAGES[0], entrypoint=["/bin/sh", "-c"],
