@@ -27,14 +27,12 @@ from labs.errors import (
     NotSwarmManager,
     Unreachable,
 )
-
-# Kept importable from here: tests, the CLI and batch grading use these names.
-from labs.inventory import leftovers, list_clusters, remove, remove_all
+from labs.inventory import remove
 from labs.node import Node, with_role
-from labs.status import NO_SWARM, ClusterStatus, build
+from labs.status import NO_SWARM, ClusterStatus, build, leader_of
 from labs.timing import wait_until
 
-__all__ = ["Cluster", "leftovers", "list_clusters", "remove", "remove_all"]
+__all__ = ["Cluster"]
 
 Progress = Callable[[str], None]
 
@@ -97,16 +95,24 @@ class Cluster:
         """The engine the nodes run on, as the lab itself uses it (typed adapter): the
         one where this cluster exists, else the one :func:`labs.engines.choose` picks."""
         if self._host is None:
-            for candidate in engines.running():
-                if inventory.containers(self.full_name, candidate):
-                    self.choice = engines.Choice(candidate.kind, "the cluster is there")
-                    self._host = candidate
-                    return candidate
+            if self._locate():
+                return self.host
             self.choice = engines.choose(self._engine_kind, self.needs)
             if self.choice.kind != engines.HOST:
                 self._say(engines.TEXTS.text("chosen", reason=self.choice.reason))
             self._host = engines.get(self.choice.kind, progress=self._say)
         return self._host
+
+    def _locate(self) -> list[dict[str, Any]]:
+        """The cluster's containers on the first running engine that has them (and that
+        engine becomes its host); [] when no engine has the cluster."""
+        for candidate in engines.running():
+            found = inventory.containers(self.full_name, candidate)
+            if found:
+                self.choice = engines.Choice(candidate.kind, "the cluster is there")
+                self._host = candidate
+                return found
+        return []
 
     def _say(self, line: str) -> None:
         """Progress that must be seen even under a progress bar (a VM starting)."""
@@ -265,9 +271,7 @@ class Cluster:
     def attach(cls, name: str, *, progress: Progress | None = None) -> Cluster:
         """The existing cluster ``name``, as it is (nothing started or changed)."""
         probe = cls(name, progress=progress)
-        found = next((inventory.containers(probe.full_name, candidate)
-                      for candidate in engines.running()
-                      if inventory.containers(probe.full_name, candidate)), [])
+        found = probe._locate()
         if not found:
             raise ClusterNotFound(
                 f"no cluster named {name!r}"
@@ -284,10 +288,19 @@ class Cluster:
 
     # -- the swarm -----------------------------------------------------------------
     def leader(self) -> Node | None:
-        """The node that is Raft leader now, or None (no quorum, or not a swarm), as
-        :meth:`status` finds it: one rule for the whole project."""
-        found = self.status().leader
-        return self.node(found) if found is not None else None
+        """The node that is Raft leader now, or None (no quorum, or not a swarm). Asks
+        only for the node list (it is polled while waiting for an election) and reads it
+        with :func:`labs.status.leader_of`, as :meth:`status` does."""
+        for node in self.managers:
+            if node.state() != "running":
+                continue
+            try:
+                found = leader_of(node.daemon.nodes())
+            except DockerError:  # no leader, or it stopped answering meanwhile
+                continue
+            if found is not None:
+                return self.node(found)
+        return None
 
     def manager(self) -> Node:
         """A manager that answers swarm calls now (the leader if it is one of ours)."""

@@ -117,6 +117,9 @@ class Template(str):
         made.language = language
         return made
 
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return str(self), self.language  # so copy, deepcopy and pickle can remake it
+
     def format(self, *args: Any, **kwargs: Any) -> str:
         local = [LocalNumber(a, self.language) if isinstance(a, float) else a for a in args]
         named = {k: LocalNumber(v, self.language) if isinstance(v, float) else v

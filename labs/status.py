@@ -252,7 +252,7 @@ def build(
         # A node that left and rejoined appears twice; keep the one that is not down.
         if hostname not in swarm_nodes or raw["Status"]["State"] != "down":
             swarm_nodes[hostname] = raw
-    leader = None
+    leader = leader_of(nodes or [])
     node_list = []
     for hostname in sorted(set(containers) | set(swarm_nodes), key=_node_order):
         created_role, container_state = containers.get(hostname, ("", "missing"))
@@ -263,10 +263,7 @@ def build(
                 "unknown" if nodes is None else "not in swarm", "", "",
             ))
             continue
-        node = _node(found, container_state, created_role)
-        if node.leader:
-            leader = hostname
-        node_list.append(node)
+        node_list.append(_node(found, container_state, created_role))
     service_names: dict[str, str] = {}
     service_list = []
     task_list = []
@@ -280,6 +277,15 @@ def build(
     task_list.sort(key=lambda t: (t.service, t.slot or 0, t.node, not t.live))
     service_list.sort(key=lambda s: s.name)
     return ClusterStatus(name, leader, node_list, service_list, task_list, problem)
+
+
+def leader_of(nodes: list[dict[str, Any]]) -> str | None:
+    """The hostname of the Raft leader among the swarm API's node list, or None: the one
+    rule :func:`build` and :meth:`labs.Cluster.leader` share."""
+    for raw in nodes:
+        if (raw.get("ManagerStatus") or {}).get("Leader"):
+            return str(raw["Description"]["Hostname"])
+    return None
 
 
 def _node(raw: dict[str, Any], container_state: str, created_role: str) -> NodeStatus:

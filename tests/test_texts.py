@@ -103,3 +103,12 @@ def test_no_module_keeps_a_translation_table_of_its_own() -> None:
                 continue  # a lesson's MESSAGES: the registry makes it a catalogue
             found += [f"{relative}:{line}" for line in _tables_outside_catalogues(path)]
     assert found == [], "make these a labs.i18n.Catalogue: " + ", ".join(found)
+
+
+def test_a_text_survives_copy_and_pickle_with_its_language() -> None:
+    import copy
+    import pickle
+
+    template = i18n.Template("{seconds:.1f} s", "pt-BR")
+    for made in (copy.deepcopy(template), pickle.loads(pickle.dumps(template))):
+        assert isinstance(made, i18n.Template) and made.format(seconds=4.6) == "4,6 s"

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from labs import lessons, workspace
-from labs.cluster import remove
+from labs.inventory import remove
 from labs.node import free_ports
 from labs.spec import full_name
 from labs.timing import wait_until
