@@ -17,14 +17,17 @@ software emulation (TCG, 13-18x slower) otherwise.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
 import shutil
 import socket
 import subprocess
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -157,11 +160,28 @@ class VM:
         except (OSError, ValueError):
             return {}
 
+    @contextmanager
+    def _state_lock(self) -> Iterator[None]:
+        """Hold the run folder's lock: nodes start in parallel threads (and sessions in
+        several processes), each adding its forward to ``state.json``."""
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.run_dir / "state.lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _update_state(self, change: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+        """Read, change and write ``state.json`` under the lock, atomically."""
+        with self._state_lock():
+            state = change(self._state())
+            tmp = self.run_dir / f"state.json.{os.getpid()}.{threading.get_ident()}.tmp"
+            tmp.write_text(json.dumps(state))
+            tmp.replace(self.run_dir / "state.json")
+
     def _save_state(self, **changes: Any) -> None:
-        state = {**self._state(), **changes}
-        tmp = self.run_dir / "state.json.tmp"
-        tmp.write_text(json.dumps(state))
-        tmp.replace(self.run_dir / "state.json")
+        self._update_state(lambda state: {**state, **changes})
 
     def pids(self) -> list[int]:
         """The qemu processes of this session (found by their command line, not the pid file)."""
@@ -348,8 +368,8 @@ class VM:
         if said:
             raise VMError(f"qemu refused to forward 127.0.0.1:{host_port} to the guest's "
                           f"{guest_port}: {said}. Choose another host port.")
-        forwards = self._state().get("forwards", {})
-        self._save_state(forwards={**forwards, str(host_port): guest_port})
+        self._update_state(lambda state: {
+            **state, "forwards": {**state.get("forwards", {}), str(host_port): guest_port}})
         return host_port
 
     def unforward(self, host_port: int) -> None:
@@ -357,9 +377,9 @@ class VM:
         said = self.monitor(f"hostfwd_remove {NETDEV} tcp:127.0.0.1:{host_port}")
         if "removed" not in said and "not found" not in said.lower():
             raise VMError(f"qemu did not remove the forward of port {host_port}: {said}")
-        forwards = dict(self._state().get("forwards", {}))
-        forwards.pop(str(host_port), None)
-        self._save_state(forwards=forwards)
+        self._update_state(lambda state: {
+            **state, "forwards": {port: guest for port, guest in state.get("forwards", {}).items()
+                                  if port != str(host_port)}})
 
 
 def _read_prompt(sock: socket.socket) -> str:

@@ -14,6 +14,7 @@ import socket
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import docker
@@ -80,6 +81,17 @@ def test_the_vm_keys_are_private_and_the_image_hash_follows_its_inputs(
     assert vmimage.cached() is None
 
 
+def test_state_changes_made_at_once_all_land(cache: Path) -> None:
+    """Nodes start in parallel threads, each forwarding its port: no change is lost and
+    no writer trips over another's temporary file (a CI run failed on exactly that)."""
+    machine = VM("parallel")
+    keys = [f"k{i}" for i in range(32)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda key: machine._save_state(**{key: True}), keys))
+    assert set(machine._state()) == set(keys)
+    assert sorted(p.name for p in machine.run_dir.iterdir()) == ["state.json", "state.lock"]
+
+
 @pytest.fixture(scope="module")
 def vm() -> Iterator[VM]:
     session = f"{os.environ.get('ORQUESTRA_LAB_SESSION') or 'test'}-vmtest"
@@ -141,7 +153,12 @@ def test_a_forwarded_port_reaches_a_container_in_the_guest(vm: VM) -> None:
     container = guest.containers.run(APP, detach=True, ports={"80/tcp": 18080},
                                      name=f"orquestra-vmtest-web-{vm.session}")
     try:
-        host_port = vm.forward(18080)
+        # Nodes forward their ports from parallel threads: every forward is kept.
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            host_port, *others = pool.map(lambda guest: vm.forward(guest), (18080, 18081, 18082))
+        assert vm.status().forwards == {host_port: 18080, others[0]: 18081, others[1]: 18082}
+        for other in others:
+            vm.unforward(other)
         assert vm.status().forwards == {host_port: 18080}
 
         def page() -> bytes:
