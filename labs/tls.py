@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import os
+import pwd
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +25,44 @@ VALIDITY = dt.timedelta(days=365)
 
 
 def cache_root() -> Path:
-    """Where the lab keeps per-cluster material: ``$XDG_CACHE_HOME/orquestra-lab``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    """Where the lab keeps per-cluster material: ``$XDG_CACHE_HOME/orquestra-lab``.
+
+    Under ``sudo`` (e.g. ``sudo python -m labs vm build``), the cache of the user
+    who ran sudo, not root's: what is made there is then handed back to them
+    (:func:`give_back`).
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or str(_home() / ".cache")
     return Path(base) / "orquestra-lab" / "clusters"
+
+
+def _sudo_ids() -> tuple[int, int] | None:
+    """The uid and gid of the user who ran ``sudo``, when this process is root under sudo."""
+    uid, gid = os.environ.get("SUDO_UID", ""), os.environ.get("SUDO_GID", "")
+    if os.geteuid() != 0 or not uid.isdigit() or not gid.isdigit() or uid == "0":
+        return None
+    return int(uid), int(gid)
+
+
+def _home() -> Path:
+    ids = _sudo_ids()
+    if ids is not None:
+        try:
+            return Path(pwd.getpwuid(ids[0]).pw_dir)
+        except KeyError:
+            pass
+    return Path.home()
+
+
+def give_back(path: Path) -> None:
+    """Under ``sudo``, hand ``path`` and everything below it to the user who ran sudo,
+    so their own lab sessions can use what root made (modes are kept)."""
+    ids = _sudo_ids()
+    if ids is None or not path.exists():
+        return
+    os.chown(path, *ids)
+    for folder, dirs, files in os.walk(path):
+        for name in dirs + files:
+            os.chown(Path(folder) / name, *ids, follow_symlinks=False)
 
 
 @dataclass(frozen=True)

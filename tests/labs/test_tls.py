@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import ipaddress
+import os
+import pwd
 import stat
 from pathlib import Path
 
+import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID
@@ -45,3 +48,23 @@ def test_client_files_are_private(tmp_path: Path) -> None:
     assert tls.client_files(tmp_path / "c2") == files
     files.key.unlink()
     assert tls.client_files(tmp_path / "c2") is None
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="sudo is about a root process")
+def test_under_sudo_the_cache_is_the_invoking_users_and_handed_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    nobody = pwd.getpwnam("nobody")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("SUDO_UID", raising=False)
+    assert tls.cache_root() == Path.home() / ".cache" / "orquestra-lab" / "clusters"
+    monkeypatch.setenv("SUDO_UID", str(nobody.pw_uid))
+    monkeypatch.setenv("SUDO_GID", str(nobody.pw_gid))
+    assert tls.cache_root() == Path(nobody.pw_dir) / ".cache" / "orquestra-lab" / "clusters"
+    made = tmp_path / "vm"
+    (made / "tls").mkdir(parents=True)
+    (made / "tls" / "key.pem").write_text("secret")
+    (made / "tls" / "key.pem").chmod(0o600)
+    tls.give_back(made)
+    for path in (made, made / "tls", made / "tls" / "key.pem"):
+        assert (path.stat().st_uid, path.stat().st_gid) == (nobody.pw_uid, nobody.pw_gid)
+    assert (made / "tls" / "key.pem").stat().st_mode & 0o777 == 0o600
