@@ -16,9 +16,22 @@ if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
         mount -o remount,rw /sys/fs/cgroup
     fi
     mkdir -p /sys/fs/cgroup/init
-    xargs -rn1 < /sys/fs/cgroup/cgroup.procs > /sys/fs/cgroup/init/cgroup.procs 2>/dev/null || :
-    sed -e 's/ / +/g' -e 's/^/+/' < /sys/fs/cgroup/cgroup.controllers \
-        > /sys/fs/cgroup/cgroup.subtree_control
+    # A process that enters the root group between the move and the write (a
+    # `docker exec` into this node, say) makes the write fail with EBUSY; on a
+    # slow CPU (a VM under software emulation) that window is wide: try again.
+    tries=0
+    until {
+        xargs -rn1 < /sys/fs/cgroup/cgroup.procs > /sys/fs/cgroup/init/cgroup.procs 2>/dev/null || :
+        sed -e 's/ / +/g' -e 's/^/+/' < /sys/fs/cgroup/cgroup.controllers \
+            > /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null
+    }; do
+        tries=$((tries + 1))
+        if [ "$tries" -ge 100 ]; then
+            log "cannot delegate the cgroup controllers after $tries tries: nested containers will fail"
+            exit 1
+        fi
+        sleep 0.1
+    done
 else
     # cgroup v1: remount every read-only controller read-write. Without a
     # cgroup namespace that exposes the host's hierarchy, so the inner
