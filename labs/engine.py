@@ -184,7 +184,7 @@ class Host:
         raw_settings: dict[str, Any] | None = None, name: str | None = None,
         hostname: str | None = None, command: list[str] | None = None, init: bool = False,
         volume: tuple[str, str] | None = None, ports: dict[int, int] | None = None,
-        network: tuple[str, str] | None = None,
+        network: tuple[str, str] | None = None, entrypoint: list[str] | None = None,
     ) -> str:
         """Create (not start) a container; return its id.
 
@@ -209,7 +209,8 @@ class Host:
                     network[0]: api.create_endpoint_config(ipv4_address=network[1])})
             created = api.create_container(
                 image, name=name, hostname=hostname, command=command, labels=labels,
-                ports=list(ports) if ports else None, host_config=host_config,
+                entrypoint=entrypoint, ports=list(ports) if ports else None,
+                host_config=host_config,
                 networking_config=networking)
         return str(created["Id"])
 
@@ -320,6 +321,12 @@ class Host:
         with translated():
             self.client.api.import_image(src=stream, repository=repository, tag=tag,
                                          stream_src=True, changes=changes)
+
+    def copy_image(self, ref: str, to: Host) -> None:
+        """``docker save ref`` here, streamed into ``docker load`` on engine ``to``."""
+        with translated():
+            to.client.api.load_image(self.client.api.get_image(ref, chunk_size=1 << 20),
+                                     quiet=True)
 
     def save(self, repository: str) -> bytes:
         """Every tag of ``repository`` as one ``docker save`` archive."""

@@ -2,7 +2,7 @@
 
 :func:`build` bootstraps Debian (``debootstrap --variant=minbase``), installs
 a stock kernel and a Docker engine from Debian's packages in a chroot, adds
-the PID 1 script of ``assets/vm/`` and the server certificate of the VM's
+the PID 1 scripts of ``assets/vm/`` and the server certificate of the VM's
 own CA (the guest dockerd listens only with ``--tlsverify``), and packs the
 tree into an ext4 disk image with ``mkfs.ext4 -d``. The result is cached in
 ``<cache>/vm/image/`` with a hash of its inputs beside it and rebuilt only
@@ -24,6 +24,7 @@ from pathlib import Path
 
 from labs import tls
 from labs.errors import LabError
+from labs.i18n import Catalogue
 
 Progress = Callable[[str], None]
 
@@ -42,6 +43,18 @@ GUEST_TLS = "etc/orquestra-vm/tls"
 # Not needed in the guest; dropped to keep the disk small.
 _PRUNE = ("usr/share/doc", "usr/share/man", "usr/share/locale", "var/cache/apt/archives",
           "var/lib/apt/lists")
+
+
+TEXTS = Catalogue(__name__, {
+    "debootstrap": {"pt-BR": "debootstrap --variant=minbase {suite} (uns 30 s)",
+                    "en": "debootstrap --variant=minbase {suite} (about 30 s)"},
+    "packages": {"pt-BR": "apt-get install de {count} pacotes: kernel, docker (uns 40 s)",
+                 "en": "apt-get install {count} packages: kernel, docker (about 40 s)"},
+    "up_to_date": {"pt-BR": "imagem da VM: em dia", "en": "VM image: up to date"},
+    "kernel": {"pt-BR": "copiando o kernel e o initrd", "en": "copying the kernel and initrd out"},
+    "disk": {"pt-BR": "mkfs.ext4 -d: um disco esparso de {size}",
+             "en": "mkfs.ext4 -d: a {size} sparse disk"},
+})
 
 
 class VMImageError(LabError):
@@ -174,21 +187,22 @@ def _check_tools() -> None:
 
 
 def _rootfs(root: Path, creds: VMCredentials, progress: Progress) -> None:
-    progress(f"debootstrap --variant=minbase {SUITE} (about 30 s)")
+    progress(TEXTS.text("debootstrap", suite=SUITE))
     _run(["debootstrap", "--variant=minbase", SUITE, str(root), MIRROR], "debootstrap")
     policy = root / "usr/sbin/policy-rc.d"
     policy.write_text("#!/bin/sh\nexit 101\n")
     policy.chmod(0o755)
     with _mounted(root):
-        progress(f"apt-get install {len(PACKAGES)} packages: kernel, docker (about 40 s)")
+        progress(TEXTS.text("packages", count=len(PACKAGES)))
         _run(["apt-get", "install", "-y", "-q", "--no-install-recommends", *PACKAGES],
              "apt-get install", root=root)
         _run(["apt-get", "clean"], "apt-get clean", root=root)
     policy.unlink()
     for sub in _PRUNE:
         shutil.rmtree(root / sub, ignore_errors=True)
-    shutil.copy2(ASSETS / "vminit", root / "usr/local/sbin/vminit")
-    (root / "usr/local/sbin/vminit").chmod(0o755)
+    for script in sorted(ASSETS.iterdir()):  # vminit (PID 1), bootmark (labs.vmboot)
+        shutil.copy2(script, root / "usr/local/sbin" / script.name)
+        (root / "usr/local/sbin" / script.name).chmod(0o755)
     guest_tls = root / GUEST_TLS
     guest_tls.mkdir(parents=True, mode=0o700)
     for src, name, mode in ((creds.ca, "ca.pem", 0o644),
@@ -215,7 +229,7 @@ def build(progress: Progress = _quiet, *, force: bool = False) -> GuestImage:
     """
     creds = credentials()
     if not force and (image := cached()) is not None:
-        progress("VM image: up to date")
+        progress(TEXTS.text("up_to_date"))
         return image
     _check_tools()
     digest = inputs_hash(creds)
@@ -226,10 +240,10 @@ def build(progress: Progress = _quiet, *, force: bool = False) -> GuestImage:
         out = work / "image"
         out.mkdir()
         _rootfs(root, creds, progress)
-        progress("copying the kernel and initrd out")
+        progress(TEXTS.text("kernel"))
         shutil.copyfile(_newest(root / "boot", "vmlinuz-*"), out / "vmlinuz")
         shutil.copyfile(_newest(root / "boot", "initrd.img-*"), out / "initrd.img")
-        progress(f"mkfs.ext4 -d: a {DISK_SIZE} sparse disk")
+        progress(TEXTS.text("disk", size=DISK_SIZE))
         _run(["mkfs.ext4", "-q", "-F", "-L", "orquestra-vm", "-d", str(root),
               str(out / "disk.raw"), DISK_SIZE], "mkfs.ext4")
         (out / "inputs.sha256").write_text(digest + "\n")
@@ -237,6 +251,7 @@ def build(progress: Progress = _quiet, *, force: bool = False) -> GuestImage:
         shutil.rmtree(final, ignore_errors=True)
         out.rename(final)
         os.chmod(final, 0o700)
+    tls.give_back(vm_root())  # built with sudo: the user's sessions boot it
     image = cached()
     if image is None:
         raise VMImageError("the VM image was built but does not read back: run "

@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from labs import engine, vmimage
-from labs.apierror import translated
 from labs.errors import ImageError
+from labs.i18n import Catalogue
 from labs.timing import wait_until
 
 if TYPE_CHECKING:
@@ -47,12 +47,39 @@ KVM_PROBE_SECONDS = 20.0
 QEMU = "qemu-system-x86_64"
 
 
+TEXTS = Catalogue(__name__, {
+    "forced": {"pt-BR": "escolhido com ORQUESTRA_LAB_VM_ACCEL",
+               "en": "chosen with ORQUESTRA_LAB_VM_ACCEL"},
+    "no_kvm": {"pt-BR": "o /dev/kvm não pode ser usado ({detail}): emulação por software (TCG), "
+                        "de 13 a 18 vezes mais lenta",
+               "en": "/dev/kvm cannot be used ({detail}): software emulation (TCG), "
+                     "13-18x slower"},
+    "kvm": {"pt-BR": "o /dev/kvm funciona e o kernel do convidado dá boot com ele",
+            "en": "/dev/kvm works and the guest kernel boots under it"},
+    "kvm_fails": {"pt-BR": "o /dev/kvm existe, mas o kernel do convidado não dá boot com ele "
+                           "({detail}): emulação por software (TCG), de 13 a 18 vezes mais lenta",
+                  "en": "/dev/kvm exists but the guest kernel does not boot under KVM "
+                        "({detail}): software emulation (TCG), 13-18x slower"},
+    "probing": {"pt-BR": "testando o KVM com um boot curto do kernel do convidado",
+                "en": "probing KVM with a short boot of the guest kernel"},
+    "loading_image": {"pt-BR": "docker save {name} | docker load (no convidado)",
+                      "en": "docker save {name} | docker load (guest)"},
+})
+
+
 @dataclass(frozen=True)
 class Accel:
-    """How qemu runs the guest: ``kvm`` or ``tcg``, and why."""
+    """How qemu runs the guest: ``kvm`` or ``tcg``, and why (``why``: a text of
+    :data:`TEXTS`; ``detail``: what the probe saw, untranslated)."""
 
     name: str
-    reason: str
+    why: str
+    detail: str = ""
+
+    @property
+    def reason(self) -> str:
+        """Why this accelerator, in the learner's language."""
+        return TEXTS.text(self.why, detail=self.detail)
 
     @property
     def cpu(self) -> str:
@@ -83,27 +110,25 @@ def accel(image: vmimage.GuestImage, progress: Progress) -> Accel:
     """
     forced = os.environ.get("ORQUESTRA_LAB_VM_ACCEL", "")
     if forced in ("kvm", "tcg"):
-        return Accel(forced, "chosen with ORQUESTRA_LAB_VM_ACCEL")
+        return Accel(forced, "forced")
     try:
         fd = os.open("/dev/kvm", os.O_RDWR)
         os.close(fd)
     except OSError as exc:
-        return Accel("tcg", f"/dev/kvm cannot be used ({exc.strerror}); software emulation")
+        return Accel("tcg", "no_kvm", exc.strerror or str(exc))
     key = hashlib.sha256(
         f"{platform.release()}\0{_qemu_version()}\0{image.digest}".encode()).hexdigest()[:16]
     cache = vmimage.vm_root() / f"accel-{key}.json"
     if cache.is_file():
         known = json.loads(cache.read_text())
-        return Accel(known["name"], known["reason"])
-    progress("probing KVM with a short boot of the guest kernel")
+        if known.get("why") in TEXTS:
+            return Accel(known["name"], known["why"], known.get("detail", ""))
+    progress(TEXTS.text("probing"))
     failure = _probe_kvm(image)
-    found = (Accel("kvm", "/dev/kvm works and the guest kernel boots under it")
-             if failure is None else
-             Accel("tcg", f"/dev/kvm exists but the guest kernel does not boot under KVM "
-                          f"({failure}); software emulation (TCG), 13-18x slower"))
+    found = Accel("kvm", "kvm") if failure is None else Accel("tcg", "kvm_fails", failure)
     for old in vmimage.vm_root().glob("accel-*.json"):
         old.unlink(missing_ok=True)  # answers for an older kernel, qemu or image
-    cache.write_text(json.dumps({"name": found.name, "reason": found.reason}))
+    cache.write_text(json.dumps({"name": found.name, "why": found.why, "detail": found.detail}))
     return found
 
 
@@ -135,14 +160,13 @@ def _probe_kvm(image: vmimage.GuestImage) -> str | None:
 
 
 def _host_image_ids() -> str:
-    ids = []
+    host, ids = engine.host(), []
     for name in GUEST_IMAGES:
-        with translated():
-            try:
-                ids.append(engine.client().images.get(name).id)
-            except Exception as exc:
-                raise ImageError(f"image {name} is not on the host engine ({exc}). "
-                                 "Run: python -m labs images") from exc
+        found = host.image_id(name)
+        if found is None:
+            raise ImageError(f"image {name} is not on the host engine. "
+                             "Run: python -m labs images")
+        ids.append(found)
     return " ".join(ids)
 
 
@@ -198,20 +222,23 @@ def _make(vm: VM, snap: Snapshot, progress: Progress) -> None:
     vm.timings["cold boot to engine answering"] = time.perf_counter() - step
     step = time.perf_counter()
     progress(TEXTS.text("loading", session=vm.session))
-    guest = vm.client(timeout=900)
-    host = engine.client()
+    guest = engine.Host(vm.client(timeout=900))
+    host = engine.host()
     for name in GUEST_IMAGES:
-        progress(f"docker save {name} | docker load (guest)")
-        with translated():
-            guest.api.load_image(host.api.get_image(name, chunk_size=1 << 20), quiet=True)
+        progress(TEXTS.text("loading_image", name=name))
+        host.copy_image(name, guest)
     vm.timings["load the images into the guest"] = time.perf_counter() - step
     step = time.perf_counter()
     progress(TEXTS.text("saving", session=vm.session))
     # Dropping the guest's page cache makes the state file (and every restore) smaller.
-    with translated():
-        guest.containers.run(GUEST_IMAGES[0], entrypoint=["/bin/sh", "-c"],
-                             command=["sync; echo 3 > /proc/sys/vm/drop_caches"],
-                             privileged=True, remove=True, network_mode="none")
+    dropper = guest.create_container(
+        GUEST_IMAGES[0], labels={}, settings={"privileged": True, "network_mode": "none"},
+        entrypoint=["/bin/sh", "-c"], command=["sync; echo 3 > /proc/sys/vm/drop_caches"])
+    try:
+        guest.start(dropper)
+        guest.wait(dropper, timeout=300)
+    finally:
+        guest.remove_container(dropper)
     vm.monitor("stop")
     said = vm.monitor(f'migrate "exec:cat > {snap.state}"', timeout=600)
     if said:
