@@ -211,17 +211,18 @@ def golden(vm: VM, progress: Progress) -> Snapshot:
 
 
 def _make(vm: VM, snap: Snapshot, progress: Progress) -> None:
-    from labs.vm import TEXTS, QemuLaunch
+    from labs import vm as vm_module
+    from labs.vm import QemuLaunch
 
     snap.disk.parent.mkdir(mode=0o700)
     step = time.perf_counter()
-    progress(TEXTS.text("cold_boot", session=vm.session, accel=snap.accel.name,
+    progress(vm_module.TEXTS.text("cold_boot", session=vm.session, accel=snap.accel.name,
                         reason=snap.accel.reason))
     vm.launch(QemuLaunch(snap.disk, snap.image.disk, snap.image, snap.accel))
     vm.wait_engine(progress)
     vm.timings["cold boot to engine answering"] = time.perf_counter() - step
     step = time.perf_counter()
-    progress(TEXTS.text("loading", session=vm.session))
+    progress(vm_module.TEXTS.text("loading", session=vm.session))
     guest = engine.Host(vm.client(timeout=900))
     host = engine.host()
     for name in GUEST_IMAGES:
@@ -229,7 +230,7 @@ def _make(vm: VM, snap: Snapshot, progress: Progress) -> None:
         host.copy_image(name, guest)
     vm.timings["load the images into the guest"] = time.perf_counter() - step
     step = time.perf_counter()
-    progress(TEXTS.text("saving", session=vm.session))
+    progress(vm_module.TEXTS.text("saving", session=vm.session))
     # Dropping the guest's page cache makes the state file (and every restore) smaller.
     dropper = guest.create_container(
         GUEST_IMAGES[0], labels={}, settings={"privileged": True, "network_mode": "none"},
