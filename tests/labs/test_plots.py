@@ -130,6 +130,15 @@ def test_start_times_compare_draws_each_series_with_its_median(tmp_path: Path) -
     assert_png(fig, tmp_path / "start_times_compare.png")
 
 
+def test_start_times_on_a_log_axis_counts_the_largest_and_smallest_samples() -> None:
+    # The bins' ends are the samples themselves: 10**log10(x) may fall short of x.
+    boots = [22371.4, 13599.3, 14100.0]
+    fig = start_times(boots, compare={"Created → StartedAt": [310.0, 365.0, 420.0]})
+    ax = only_axes(fig)
+    assert ax.get_xscale() == "log"
+    assert sum(bar.get_height() for bar in bar_rectangles(ax)) == len(boots)
+
+
 def test_start_times_close_series_keep_a_linear_axis() -> None:
     fig = start_times(SAMPLES_MS, compare={"outro host": [500.0, 700.0]})
     assert only_axes(fig).get_xscale() == "linear"

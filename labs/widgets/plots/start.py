@@ -102,6 +102,7 @@ def start_times(
     if logarithmic and m_low > 0:
         top = m_high if m_high > m_low else m_low * 1.5
         bins = np.logspace(math.log10(m_low), math.log10(top), count + 1).tolist()
+        bins[0], bins[-1] = m_low, top  # exact ends: 10**log10(x) may fall short of x
     else:
         bins = np.histogram_bin_edges(measured, bins=count).tolist()
 
