@@ -125,7 +125,9 @@ def choose(kind: str | None = None, needs: Iterable[str] = ()) -> Choice:
 
 
 @functools.cache
-def _vm_host(session: str) -> VMHost:
+def _vm_host(session: str, engine_port: int | None) -> VMHost:
+    """One adapter per VM: keyed by its engine port too, so a VM started again by another
+    process (a new port) gets a new client instead of a stale one."""
     return VMHost(vm.VM(session))
 
 
@@ -138,8 +140,8 @@ def get(kind: str, *, progress: Progress = _quiet) -> Host:
     status = machine.status()
     if not (status.running and status.engine):
         _vm_host.cache_clear()
-        machine.up(progress)
-    return _vm_host(machine.session)
+        status = machine.up(progress)
+    return _vm_host(machine.session, status.engine_port)
 
 
 def running() -> list[Host]:
@@ -149,5 +151,5 @@ def running() -> list[Host]:
     machine = vm.VM()
     status = machine.status()
     if status.running and status.engine:
-        found.append(_vm_host(machine.session))
+        found.append(_vm_host(machine.session, status.engine_port))
     return found

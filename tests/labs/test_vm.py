@@ -229,3 +229,19 @@ def test_down_leaves_nothing_even_after_kill_9() -> None:
     machine.down()
     assert not machine.pids() and not machine.run_dir.exists()
     assert not machine.status().running
+
+
+def test_a_vm_started_again_on_another_port_gets_a_new_client(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine adapter is cached per VM and engine port: after another process starts
+    the session's VM again (a new port), the lab does not keep talking to the old one."""
+    from labs import engines
+
+    machine = VM("restarted")
+    machine._save_state(engine_port=40001)
+    first = engines._vm_host(machine.session, 40001)
+    assert engines._vm_host(machine.session, 40001) is first
+    machine._save_state(engine_port=40002)
+    again = engines._vm_host(machine.session, 40002)
+    assert again is not first and again.client.api.base_url == "https://127.0.0.1:40002"
+    engines._vm_host.cache_clear()
