@@ -26,17 +26,16 @@ lab: $(VENV)/.installed images
 		--ip=127.0.0.1 --port=$(LAB_PORT) \
 		$(BROWSER_FLAG) $(ROOT_FLAG)
 
-# The VM engine's tests run first and alone: software emulation keeps both cores busy,
-# and they build the VM image that lesson 01 then boots to time a real VM. Then the rest
-# in parallel: pytest-xdist, one worker per core (fewer when memory is short), each
-# lesson's heavy tests in groups spread over the workers, heaviest first
-# (tests/conftest.py). The browser test runs alone last: Chromium and JupyterLab beside
-# a lesson's cluster on a 2-core machine would risk their timeouts.
+# Tests run in parallel: pytest-xdist, one worker per core (fewer when memory is short),
+# each lesson's heavy tests in groups spread over the workers, heaviest first
+# (tests/conftest.py). The browser test runs alone afterwards: Chromium and JupyterLab
+# beside a lesson's cluster on a 2-core machine would risk their timeouts. So do the VM
+# engine's tests: software emulation keeps both cores busy.
 TEST_WORKERS ?= auto
 test: $(VENV)/.installed images
-	$(BIN)/python -m pytest -m vm
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder -m "not browser and not vm"
 	$(BIN)/python -m pytest -m browser
+	$(BIN)/python -m pytest -m vm
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from labs import engine, vmimage
+from labs import engine, images, vmimage
 from labs.errors import ImageError
 from labs.i18n import Catalogue
 from labs.timing import wait_until
@@ -40,9 +40,9 @@ if TYPE_CHECKING:
 
 Progress = Callable[[str], None]
 
-GUEST_IMAGES = ("orquestra-lab/node:latest", "orquestra-lab/app:v1", "orquestra-lab/app:v2",
-                "orquestra-lab/app:broken")
-"""Host images every guest engine holds from the start (the lab's node and demo app)."""
+GUEST_IMAGES = tuple(spec.tag for spec in images.specs())
+"""Host images every guest engine holds from the start: the lab's node first, then the demo
+app's and the shop's tags."""
 KVM_PROBE_SECONDS = 20.0
 QEMU = "qemu-system-x86_64"
 
@@ -50,16 +50,14 @@ QEMU = "qemu-system-x86_64"
 TEXTS = Catalogue(__name__, {
     "forced": {"pt-BR": "escolhido com ORQUESTRA_LAB_VM_ACCEL",
                "en": "chosen with ORQUESTRA_LAB_VM_ACCEL"},
-    "no_kvm": {"pt-BR": "o /dev/kvm não pode ser usado ({detail}): emulação por software (TCG), "
-                        "de 13 a 18 vezes mais lenta",
-               "en": "/dev/kvm cannot be used ({detail}): software emulation (TCG), "
-                     "13-18x slower"},
+    "no_kvm": {"pt-BR": "o /dev/kvm não pode ser usado ({detail})",
+               "en": "/dev/kvm cannot be used ({detail})"},
     "kvm": {"pt-BR": "o /dev/kvm funciona e o kernel do convidado dá boot com ele",
             "en": "/dev/kvm works and the guest kernel boots under it"},
     "kvm_fails": {"pt-BR": "o /dev/kvm existe, mas o kernel do convidado não dá boot com ele "
-                           "({detail}): emulação por software (TCG), de 13 a 18 vezes mais lenta",
+                           "(o qemu disse: {detail})",
                   "en": "/dev/kvm exists but the guest kernel does not boot under KVM "
-                        "({detail}): software emulation (TCG), 13-18x slower"},
+                        "(qemu said: {detail})"},
     "probing": {"pt-BR": "testando o KVM com um boot curto do kernel do convidado",
                 "en": "probing KVM with a short boot of the guest kernel"},
     "loading_image": {"pt-BR": "docker save {name} | docker load (no convidado)",

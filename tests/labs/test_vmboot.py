@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from labs import vmboot, vmimage
+from labs.spec import GRADING_ENV
 from labs.vmsnapshot import QEMU
 
 
@@ -34,6 +35,13 @@ def test_without_the_vm_image_nothing_is_measured_and_no_key_is_made(empty_cache
     assert not found.measured and found.series() == {}
     assert "python -m labs vm build" in found.summary("en")
     assert not empty_cache.exists()  # the VM's CA is not made just to say "no image"
+
+
+def test_batch_grading_leaves_the_boot_out_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(GRADING_ENV, "1")
+    found = vmboot.measure(boots=1)
+    assert not found.measured and found.series() == {}
+    assert "batch grading" in found.summary("en") and "correção em lote" in found.summary("pt-BR")
 
 
 def test_a_boot_count_below_one_is_refused() -> None:

@@ -86,8 +86,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                "limited already exists, first: docker rm -f limited)"),
     },
     "01.2.title": {
-        "pt-BR": "Onde fica a fronteira: os mesmos 80 MiB, morto em tight, inteiro em roomy",
-        "en": "Where the line is: the same 80 MiB, killed in tight, done in roomy",
+        "pt-BR": "Onde fica a fronteira: tight e roomy",
+        "en": "Where the line is: tight and roomy",
     },
     "01.2.tight.ok": {
         "pt-BR": "Com {mib:.0f} MiB de limite, o kernel matou tight (OOMKilled, código 137).",

@@ -27,13 +27,16 @@ TEXTS = Catalogue(__name__, {
     "start_ms": {"pt-BR": "Tempo de início (ms)", "en": "Start time (ms)"},
     "samples": {"pt-BR": "Número de amostras", "en": "Number of samples"},
     "containers": {"pt-BR": "Contêineres", "en": "Containers"},
-    "median": {"pt-BR": "Mediana: {median} ms", "en": "Median: {median} ms"},
-    "median_of": {"pt-BR": "Mediana de {name}: {median} ms",
-                  "en": "Median of {name}: {median} ms"},
-    "reference": {"pt-BR": "{name}: {value} ms (publicado)",
-                  "en": "{name}: {value} ms (published)"},
+    "median": {"pt-BR": "Mediana: {median}", "en": "Median: {median}"},
+    "median_of": {"pt-BR": "Mediana de {name}: {median}",
+                  "en": "Median of {name}: {median}"},
+    "reference": {"pt-BR": "{name}: {value} (publicado)",
+                  "en": "{name}: {value} (published)"},
 })
 
+_SECONDS_FROM_MS = 10_000.0
+"""Legend values from this many milliseconds up read in seconds ("18,8 s", not "18.848 ms"),
+as the lessons write them."""
 _MAX_BINS = 40
 _LOG_RATIO = 20.0  # compared series spanning more than this factor get a log x axis
 
@@ -96,33 +99,34 @@ def start_times(
     several = len(series) + len(points) > 1
     logarithmic = several and low > 0 and high / low > _LOG_RATIO
     measured = np.concatenate([np.asarray(v) for v in series.values()])
-    m_low, m_high = float(measured.min()), float(measured.max())
     edges = np.histogram_bin_edges(measured, bins="auto")
     count = max(5, min(_MAX_BINS, len(edges) - 1))
-    if logarithmic and m_low > 0:
-        top = m_high if m_high > m_low else m_low * 1.5
-        bins = np.logspace(math.log10(m_low), math.log10(top), count + 1).tolist()
-        bins[0], bins[-1] = m_low, top  # exact ends: 10**log10(x) may fall short of x
-    else:
-        bins = np.histogram_bin_edges(measured, bins=count).tolist()
+    bins: list[float] = [] if logarithmic else np.histogram_bin_edges(
+        measured, bins=count).tolist()
 
     fig, ax = new_axes((8, 4.5))
     many = len(series) > 1
     for index, (name, values) in enumerate(series.items()):
         color = f"C{index}"
+        # On a log axis each series gets bins over its own range: shared bins would be
+        # too wide for a series far from the others, and its outline would trail along
+        # the axis across the gap.
+        edges_of = _log_bins(values, count) if logarithmic else bins
         if index == 0:
-            ax.hist(values, bins=bins, color=color, alpha=0.75, edgecolor="white", label=name)
+            ax.hist(values, bins=edges_of, color=color, alpha=0.75, edgecolor="white",
+                    label=name)
         else:
-            ax.hist(values, bins=bins, color=color, histtype="step", linewidth=2, label=name)
+            ax.hist(values, bins=edges_of, color=color, histtype="step", linewidth=2,
+                    label=name)
         median = float(np.median(values))
-        shown = number(median, lang, 0 if median >= 100 else 1)
+        shown = _duration(median, lang)
         text = (TEXTS.text("median_of", lang, name=name, median=shown) if many
                 else TEXTS.text("median", lang, median=shown))
         ax.axvline(median, color=color, linestyle="--", linewidth=2, label=text)
     at_top = ax.get_xaxis_transform()  # x in data, y in axes: markers sit on the top edge
     for index, (name, value) in enumerate(points.items(), start=len(series)):
         color = f"C{index}"
-        shown = number(value, lang, 0 if value >= 100 else 1)
+        shown = _duration(value, lang)
         ax.axvline(value, color=color, linestyle=":", linewidth=1.5)
         ax.plot([value], [0.97], transform=at_top, marker="v", markersize=10, color=color,
                 linestyle="none", label=TEXTS.text("reference", lang, name=name, value=shown))
@@ -144,3 +148,25 @@ def start_times(
         ax.legend()
     finish(ax, title, lang, grid="y", comma_x=not logarithmic, comma_y=False)
     return fig
+
+
+def _log_bins(values: Sequence[float], count: int) -> list[float]:
+    """Up to ``count`` bins (fewer for few values) evenly spaced on a log scale over the
+    values' range, ending exactly at its ends (10**log10(x) may fall short of x). A tight
+    series (its largest value within 30% of its smallest) is widened around its centre,
+    so that its bars can be seen."""
+    count = max(3, min(count, len(np.histogram_bin_edges(values, bins="auto")) - 1))
+    low, high = min(values), max(values)
+    if high < low * 1.3:
+        centre = math.sqrt(low * high)
+        low, high = min(low, centre / 1.15), max(high, centre * 1.15)
+    bins = np.logspace(math.log10(low), math.log10(high), count + 1).tolist()
+    bins[0], bins[-1] = low, high
+    return [float(b) for b in bins]
+
+
+def _duration(ms: float, lang: str) -> str:
+    """A legend's value: "365 ms", "2,5 ms", or from 10 s up "18,8 s"."""
+    if ms >= _SECONDS_FROM_MS:
+        return f"{number(ms / 1000, lang, 1)} s"
+    return f"{number(ms, lang, 0 if ms >= 100 else 1)} ms"
