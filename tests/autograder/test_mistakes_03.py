@@ -84,7 +84,8 @@ def test_the_swarm_check_names_each_wrong_way_to_join(lesson03: Cluster) -> None
 @pytest.mark.integration
 def test_the_drain_check_tells_pause_and_the_wrong_node(lesson03: Cluster) -> None:
     manager1 = lesson03.node("manager1")
-    manager1.docker(f"service create -d --name spread --mode global {APP}")
+    # SIGUSR1, which the app does not handle, holds each old task for the grace period
+    manager1.docker(f"service create -d --name spread --mode global --stop-signal SIGUSR1 {APP}")
     wait_until(lambda: "Running" in manager1.docker(
         "service ps spread --filter node=worker2 --format '{{.CurrentState}}'"),
         timeout=60, what="spread running on worker2")
@@ -101,7 +102,7 @@ def test_the_drain_check_tells_pause_and_the_wrong_node(lesson03: Cluster) -> No
 
     manager1.docker("node update --availability drain worker2")
     # the old task's desired state is shutdown at once, but its container runs on for the
-    # stop grace period (the lab's app ignores SIGTERM): the check waits for it to stop
+    # stop grace period (it ignores its stop signal): the check waits for it to stop
     result = _check("03.2", lesson03, window=1)
     assert result.points == 1 and "1 task(s) still run on worker2" in result.message
     result = _check("03.2", lesson03, window=30)

@@ -301,14 +301,20 @@ def test_a_foreground_run_gets_the_notice_and_the_grading_time_limit(
     assert "listening on :80" in captured.err  # the app's own line, streamed
     assert "⏳ docker run without -d" in captured.err
     assert str(stopped.value).startswith("✋ stopped after 6 s: `docker run --name hello")
-    # what it says about the container is true: the app ignores SIGTERM, so it goes on
+    # what it says about the container is true: the CLI passed SIGTERM on, the app ended
     assert "A docker run without -d waits for its container to end." in str(stopped.value)
-    assert "hello is still running on manager1" in str(stopped.value)
+    assert "hello stopped but still exists on manager1" in str(stopped.value)
     assert "docker rm -f hello" in str(stopped.value)
     assert "$ docker ps" not in captured.out
-    assert _state(cluster, "hello") == "running"
+    assert _state(cluster, "hello") == "exited"
     magics.run("manager1", "rm -f hello")
     assert _state(cluster, "hello") == ""
+    # a program that ignores SIGTERM (sleep as PID 1 has no handler for it) goes on
+    with pytest.raises(magics.DockerCommandError) as stopped:
+        magics.run("manager1", f"run --name deaf --entrypoint sleep {APP} 300")
+    assert "deaf is still running on manager1" in str(stopped.value)
+    assert _state(cluster, "deaf") == "running"
+    magics.run("manager1", "rm -f deaf")
     # the other way: a container that ends on the signal (tini passes SIGTERM on), with
     # --rm, is gone, and the message does not say otherwise
     with pytest.raises(magics.DockerCommandError) as stopped:

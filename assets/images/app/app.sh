@@ -1,6 +1,6 @@
 #!/bin/sh
 # Demo web service. As server (no argument): listens on $PORT and runs itself
-# once per connection with "handle". Paths:
+# once per connection with "handle"; exits 0 on SIGTERM or SIGINT. Paths:
 #   /            text: version, colour, hostname, node, task slot, counter,
 #                config and secret (the secret's size and digest, never its text)
 #   /health      200 while healthy, 503 after /health/off (until /health/on)
@@ -16,8 +16,16 @@ serve)
         sleep 1
         exit 1
     fi
+    # PID 1 gets only the signals it handles: exec'd as PID 1, nc ignored the SIGTERM of
+    # docker stop and was killed 10 s later (137). The shell stays PID 1, stops nc on
+    # SIGTERM or SIGINT and exits 0 at once.
+    server=
+    stop() { [ -z "$server" ] || kill "$server" 2>/dev/null || :; exit 0; }
+    trap stop TERM INT
     echo "app $VERSION ($COLOR) listening on :$PORT" >&2
-    exec nc -ll -p "$PORT" -e /app/app.sh handle
+    nc -ll -p "$PORT" -e /app/app.sh handle &
+    server=$!
+    wait "$server"
     ;;
 handle) ;;
 *) echo "usage: app.sh [serve|handle]" >&2; exit 2 ;;
