@@ -84,7 +84,9 @@ def shops_by_hand(ctx: Context) -> list[Part]:
 
 # -- 02.2 --------------------------------------------------------------------------
 def _promo_policy(ctx: Context, raw: dict[str, Any] | None) -> Part:
-    """promo exists on worker1, was started once, and a crash would restart it."""
+    """promo exists on worker1, was started once, and its policy brings it back during the
+    sale: after a crash and after a restart of worker1, whose clean shutdown ends the app
+    with code 0 (so on-failure would leave it down)."""
     started = bool(raw and epoch_seconds(raw["State"]["StartedAt"]))
     policy = _policy(raw) if raw else "-"
     elsewhere = _elsewhere(ctx, HOST, PROMO) if raw is None else []
@@ -93,9 +95,11 @@ def _promo_policy(ctx: Context, raw: dict[str, Any] | None) -> Part:
         mistake = "wrong_node" if elsewhere else None
     elif not started:
         mistake = "never_started"
-    elif policy not in HEALING:
+    elif policy == "on-failure":
+        mistake = "on_failure"
+    elif policy not in RESTARTING:
         mistake = "no_policy"
-    return ctx.part(started and policy in HEALING, "02.2.promo", waiting=False,
+    return ctx.part(started and policy in RESTARTING, "02.2.promo", waiting=False,
                     mistake=mistake, seen=_seen(ctx, raw), policy=policy,
                     other=", ".join(elsewhere) or "-")
 

@@ -101,15 +101,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The server restarted: the shop comes back, the promotion does not",
     },
     "02.2.promo.ok": {
-        "pt-BR": ("promo existe em worker1 com a política {policy}, que reinicia um processo "
-                  "que cai."),
-        "en": "promo exists on worker1 with policy {policy}, which restarts a process that dies.",
+        "pt-BR": ("promo existe em worker1 com a política {policy}, que o traz de volta se o "
+                  "processo cair ou se worker1 reiniciar."),
+        "en": ("promo exists on worker1 with policy {policy}, which brings it back if its "
+               "process dies or worker1 restarts."),
     },
     "02.2.promo.no": {
         "pt-BR": ("promo em worker1: {seen}. Esperado: criado com docker run e com uma política "
-                  "que o reinicie se o processo cair."),
+                  "que o traga de volta se o processo cair ou se worker1 reiniciar."),
         "en": ("promo on worker1: {seen}. Expected: made with docker run, with a policy that "
-               "restarts it if its process dies."),
+               "brings it back if its process dies or worker1 restarts."),
+    },
+    "02.2.promo.mistake.on_failure": {
+        "pt-BR": ("on-failure só traz promo de volta quando ele sai com erro. Se worker1 "
+                  "reiniciar durante a promoção, o desligamento limpo encerra promo com código "
+                  "0 (ele sai de forma limpa com o SIGTERM), e a promoção fica fora do ar. Veja "
+                  "na tabela qual política resolve."),
+        "en": ("on-failure brings promo back only when it exits with an error. If worker1 "
+               "restarts during the sale, its clean shutdown ends promo with code 0 (it exits "
+               "cleanly on SIGTERM), and the sale stays down. See in the table which policy "
+               "does it."),
     },
     "02.2.promo.mistake.wrong_node": {
         "pt-BR": "promo foi criado em {other}; a promoção roda em worker1, ao lado de shop-1.",
@@ -209,12 +220,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                "and restart worker1 once more."),
     },
     "02.2.stayed.mistake.on_failure": {
-        "pt-BR": ("on-failure olha o código de saída: docker stop encerrou promo com 137 (SIGKILL, "
-                  "o app ignora o SIGTERM), um erro, então o Docker o iniciou de novo ao subir. "
-                  "Escolha outra política, pare promo e reinicie worker1 outra vez."),
-        "en": ("on-failure looks at the exit code: docker stop ended promo with 137 (SIGKILL, the "
-               "app ignores SIGTERM), an error, so the engine started it again when it came up. "
-               "Choose another policy, stop promo and restart worker1 once more."),
+        "pt-BR": ("on-failure olha o código de saída: promo tinha terminado com erro (um docker "
+                  "kill deixa 137, o SIGKILL), então o Docker o iniciou de novo ao subir. "
+                  "Escolha outra política, pare promo com docker stop e reinicie worker1 outra "
+                  "vez."),
+        "en": ("on-failure looks at the exit code: promo had ended with an error (a docker kill "
+               "leaves 137, SIGKILL), so the engine started it again when it came up. Choose "
+               "another policy, stop promo with docker stop and restart worker1 once more."),
     },
     "02.2.stayed.mistake.not_stopped": {
         "pt-BR": ("A política unless-stopped está certa, mas promo ainda rodava quando worker1 "
