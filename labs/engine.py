@@ -328,7 +328,15 @@ class Host:
             to.client.api.load_image(self.client.api.get_image(ref, chunk_size=1 << 20),
                                      quiet=True)
 
-    def save(self, repository: str) -> bytes:
-        """Every tag of ``repository`` as one ``docker save`` archive."""
+    def save(self, *refs: str) -> bytes:
+        """``docker save REF...`` as one archive: each repository with every tag (layers
+        the images share are in it once)."""
+        api = self.client.api
         with translated():
-            return b"".join(self.client.api.get_image(repository))
+            if len(refs) == 1:
+                return b"".join(api.get_image(refs[0]))
+            # docker-py saves one name at a time; the Engine API takes several (as the CLI)
+            answer = api._get(api._url("/images/get"), params={"names": list(refs)},
+                              stream=True)
+            api._raise_for_status(answer)
+            return b"".join(answer.iter_content(chunk_size=1 << 20))

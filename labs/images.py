@@ -1,4 +1,4 @@
-"""The lab's images: node (Docker-in-Docker) and the demo app.
+"""The lab's images: node (Docker-in-Docker), the demo app and the demo shop.
 
 Each image is labelled with a hash of its build context (files, build
 arguments and base image) and rebuilt only when that hash changes. The base
@@ -28,6 +28,10 @@ LOCAL_BASE = "orquestra-lab/base:trixie"
 NODE_IMAGE = "orquestra-lab/node:latest"
 APP_REPO = "orquestra-lab/app"
 APP_IMAGE = f"{APP_REPO}:v1"
+SHOP_REPO = "orquestra-lab/shop"
+"""The multi-service demo (roles web, api, store, loadgen), from lesson 05 on."""
+DEMO_REPOS = (APP_REPO, SHOP_REPO)
+"""The repositories every node holds (copied in by :func:`load_app_images`)."""
 HASH_LABEL = "org.orquestra-lab.context-hash"
 DEBIAN_MIRROR = "http://deb.debian.org/debian"
 
@@ -63,12 +67,14 @@ class ImageSpec:
 
 def specs() -> list[ImageSpec]:
     """The images the lab needs, in build order."""
-    app = ASSETS / "app"
+    app, shop = ASSETS / "app", ASSETS / "shop"
     return [
         ImageSpec(NODE_IMAGE, ASSETS / "node"),
         ImageSpec(f"{APP_REPO}:v1", app, {"VERSION": "v1", "COLOR": "blue"}),
         ImageSpec(f"{APP_REPO}:v2", app, {"VERSION": "v2", "COLOR": "green"}),
         ImageSpec(f"{APP_REPO}:broken", app, {"VERSION": "broken", "COLOR": "red"}),
+        *(ImageSpec(f"{SHOP_REPO}:{version}", shop, {"VERSION": version})
+          for version in ("v1", "v2", "broken")),
     ]
 
 
@@ -196,16 +202,17 @@ def missing(host: Host) -> list[str]:
 
 
 def load_app_images(host: Host, daemons: list[Daemon]) -> None:
-    """Copy the app images into every node daemon that lacks them (one save, parallel
-    loads)."""
-    wanted = {s.tag: host.image_id(s.tag) for s in specs() if s.tag.startswith(APP_REPO)}
+    """Copy the demo images (app and shop) into every node daemon that lacks them (one
+    save, parallel loads)."""
+    wanted = {s.tag: host.image_id(s.tag) for s in specs()
+              if s.tag.split(":")[0] in DEMO_REPOS}
 
     def lacks(daemon: Daemon) -> bool:
-        have = daemon.images(APP_REPO)
+        have = {tag: found for repo in DEMO_REPOS for tag, found in daemon.images(repo).items()}
         return any(have.get(tag) != image_id for tag, image_id in wanted.items())
 
     targets = [d for d, needs in zip(daemons, parallel(lacks, daemons), strict=True) if needs]
     if not targets:
         return
-    archive = host.save(APP_REPO)
+    archive = host.save(*DEMO_REPOS)
     parallel(lambda d: d.load(archive), targets)

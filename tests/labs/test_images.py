@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import json
+import tarfile
 import time
 from pathlib import Path
 
 import pytest
 
-from labs import engine, images
+from labs import Cluster, engine, images, vmsnapshot
 
 
 def test_context_hash_follows_files_arguments_and_base(tmp_path: Path) -> None:
@@ -24,10 +27,13 @@ def test_context_hash_follows_files_arguments_and_base(tmp_path: Path) -> None:
     assert spec.context_hash("base1") != second
 
 
-def test_app_tags_are_v1_v2_and_broken() -> None:
+def test_app_and_shop_tags_are_v1_v2_and_broken() -> None:
     tags = [s.tag for s in images.specs()]
     assert tags[0] == images.NODE_IMAGE
-    assert {t.split(":")[1] for t in tags[1:]} == {"v1", "v2", "broken"}
+    for repo in images.DEMO_REPOS:
+        assert [t for t in tags if t.startswith(f"{repo}:")] == [
+            f"{repo}:{version}" for version in ("v1", "v2", "broken")]
+    assert tuple(tags) == vmsnapshot.GUEST_IMAGES
 
 
 @pytest.mark.integration
@@ -36,5 +42,23 @@ def test_ensure_builds_nothing_when_nothing_changed(lab_engine: object) -> None:
     assert images.ensure(engine.host()) == []
     print(f"images with nothing changed: {time.perf_counter() - started:.2f} s")
     assert images.missing(engine.host()) == []
-    app = lab_engine.images.get(images.APP_IMAGE)  # type: ignore[attr-defined]
-    assert app.attrs["Size"] <= 20_000_000
+    for tag in (images.APP_IMAGE, f"{images.SHOP_REPO}:v1"):
+        size = lab_engine.images.get(tag).attrs["Size"]  # type: ignore[attr-defined]
+        print(f"{tag}: {size / 1e6:.2f} MB")
+        assert size <= 5_000_000
+
+
+@pytest.mark.integration
+def test_every_node_gets_the_app_and_the_shop_from_one_save(lab_engine: object) -> None:
+    host = engine.host()
+    archive = host.save(*images.DEMO_REPOS)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        manifest = json.load(tar.extractfile("manifest.json"))  # type: ignore[arg-type]
+    demo = [s.tag for s in images.specs() if s.tag.split(":")[0] in images.DEMO_REPOS]
+    assert sorted(tag for entry in manifest for tag in entry["RepoTags"]) == sorted(demo)
+    assert len(archive) < 4_000_000  # the busybox layer the images share is in it once
+    with Cluster("images", managers=1, workers=1) as cluster:
+        for node in cluster.nodes:
+            held = {tag: found for repo in images.DEMO_REPOS
+                    for tag, found in node.daemon.images(repo).items()}
+            assert held == {tag: host.image_id(tag) for tag in demo}, node.name
