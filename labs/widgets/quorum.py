@@ -19,6 +19,7 @@ from labs import language
 from labs.cluster import Cluster
 from labs.i18n import Catalogue
 from labs.node import Node
+from labs.raft import quorum, tolerated
 from labs.widgets.poller import Poller
 
 SEED_ROWS = range(1, 8)  # the slide's table: 1 to 7 managers
@@ -43,20 +44,6 @@ TEXTS = Catalogue(__name__, {
         "en": "managers up: {up} of {n} (quorum {q})",
     },
 })
-
-
-def quorum(managers: int) -> int:
-    """Managers that must agree: a strict majority, floor(N/2) + 1."""
-    if managers < 1:
-        raise ValueError("a swarm has at least one manager")
-    return managers // 2 + 1
-
-
-def tolerated(managers: int) -> int:
-    """Manager failures the swarm survives: floor((N-1)/2)."""
-    if managers < 1:
-        raise ValueError("a swarm has at least one manager")
-    return (managers - 1) // 2
 
 
 def table_html(selected: int, *, lang: str | None = None, limit: int = 9) -> str:

@@ -20,9 +20,11 @@ from matplotlib.patches import Polygon, Rectangle
 from labs.widgets import plots
 from labs.widgets.plots import (
     answers_per_task,
+    elections,
     reschedule_times,
     rolling_update,
     start_times,
+    tolerance,
 )
 
 SAMPLES_MS = [412.0, 398.0, 455.0, 430.0, 401.0, 520.0, 388.0, 610.0, 405.0]
@@ -428,3 +430,32 @@ def test_no_module_of_the_charts_imports_pyplot() -> None:
         imported |= {f"{node.module}.{alias.name}" for node in ast.walk(tree)
                      if isinstance(node, ast.ImportFrom) for alias in node.names}
         assert not any("pyplot" in name for name in imported), module.name
+
+
+def test_tolerance_draws_measured_bars_beside_the_slides_formula() -> None:
+    fig = tolerance({1: 0, 2: 0, 3: 1, 4: 1, 5: 2}, lang="en")
+    ax = only_axes(fig)
+    assert [bar.get_height() for bar in bar_rectangles(ax)] == [0, 0, 1, 1, 2]
+    [dots] = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    assert list(dots.get_ydata()) == [0, 0, 1, 1, 2, 2, 3]  # (N - 1) // 2 for 1..7
+    assert "measured on this cluster" in legend_texts(fig)
+
+
+@pytest.mark.parametrize(("measured", "message"), [
+    ({}, "measured is empty"),
+    ({0: 0}, "manager counts must be 1 to 7"),
+    ({3: -1}, "negative"),
+])
+def test_tolerance_rejects_bad_input(measured: dict[int, int], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        tolerance(measured)
+
+
+def test_elections_draws_one_bar_per_election_over_the_timeout_band() -> None:
+    fig = elections([9.4, 13.9], lang="pt-BR")
+    ax = only_axes(fig)
+    assert [round(bar.get_width(), 1) for bar in bar_rectangles(ax)] == [9.4, 13.9]
+    assert "timeout de eleição: 10 a 20 s" in legend_texts(fig)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Eleição 1", "Eleição 2"]
+    with pytest.raises(ValueError, match="window"):
+        elections([1.0], window=(20.0, 10.0))

@@ -14,6 +14,7 @@ Bad input raises :class:`ValueError` saying what is wrong and what to pass inste
 - :mod:`.updates`: :func:`rolling_update` (lesson 02; rolling updates)
 - :mod:`.rescheduling`: :func:`reschedule_times` (lessons 03 and 04)
 - :mod:`.spread`: :func:`answers_per_task` (load spread across tasks)
+- :mod:`.raft`: :func:`tolerance`, :func:`elections` (lesson 08, Raft quorum)
 - :mod:`.style`: what they share (input checks, decimal marks, the figure's finish)
 
 >>> fig = start_times([412, 398, 455, 430], lang="en")
@@ -22,9 +23,11 @@ Bad input raises :class:`ValueError` saying what is wrong and what to pass inste
 >>> fig.savefig(buffer_or_path, format="png")  # doctest: +SKIP
 """
 
+from labs.widgets.plots.raft import elections, tolerance
 from labs.widgets.plots.rescheduling import reschedule_times
 from labs.widgets.plots.spread import answers_per_task
 from labs.widgets.plots.start import start_times
 from labs.widgets.plots.updates import rolling_update
 
-__all__ = ["answers_per_task", "reschedule_times", "rolling_update", "start_times"]
+__all__ = ["answers_per_task", "elections", "reschedule_times", "rolling_update",
+           "start_times", "tolerance"]
