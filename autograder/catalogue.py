@@ -51,4 +51,10 @@ MESSAGES = Catalogue(__name__, {
         "pt-BR": "Verificando {id}: esperando o cluster ({seconds:.0f} s de até {limit:.0f} s)…",
         "en": "Checking {id}: waiting for the cluster ({seconds:.0f} s of up to {limit:.0f} s)…",
     },
+    "graded.elsewhere": {
+        "pt-BR": "{what}: conferido pelo avaliador, fora do notebook, logo depois desta célula; "
+                 "o resultado está no começo desta página.",
+        "en": "{what}: checked by the grader, outside the notebook, right after this cell; the "
+              "result is at the top of this page.",
+    },
 }, group=GROUP)
