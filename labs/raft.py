@@ -41,15 +41,17 @@ election, several elections when managers return one by one)."""
 PROBE_LABEL = "lab.raft-probe"
 
 TEXTS = Catalogue(__name__, {
-    "stopping": {"pt-BR": "{managers} managers: parei {name} ({stopped} parado(s))",
-                 "en": "{managers} managers: stopped {name} ({stopped} stopped)"},
+    "stopping": {"pt-BR": "{managers} managers: parei {name} (parados até agora: {stopped})",
+                 "en": "{managers} managers: stopped {name} (stopped so far: {stopped})"},
     "accepted": {"pt-BR": "  escrita aceita em {seconds} s",
                  "en": "  write accepted in {seconds} s"},
     "refused": {"pt-BR": "  escrita recusada: {why}", "en": "  write refused: {why}"},
     "restoring": {"pt-BR": "  religando {names} e esperando um líder...",
                   "en": "  starting {names} again and waiting for a leader..."},
-    "roles": {"pt-BR": "ajustando para {managers} managers...",
-              "en": "setting {managers} managers..."},
+    "roles": {"pt-BR": "número de managers: {managers}...",
+              "en": "number of managers: {managers}..."},
+    "done": {"pt-BR": "pronto: {rows} linhas medidas; o swarm voltou a ter {managers} managers",
+             "en": "done: {rows} rows measured; the swarm has {managers} managers again"},
     "elected": {"pt-BR": "eleição {n}: parei o líder {old}; {new} virou líder em {seconds} s",
                 "en": "election {n}: stopped leader {old}; {new} became leader in {seconds} s"},
     "timeout": {"pt-BR": "não terminou em {seconds} s", "en": "did not finish in {seconds} s"},
@@ -257,6 +259,7 @@ def table(cluster: Cluster, counts: range | list[int], progress: Progress = _qui
             rows.append(tolerance(cluster, progress))
     finally:
         set_managers(cluster, before, progress)
+    progress(TEXTS.text("done", rows=len(rows), managers=before))
     return rows
 
 

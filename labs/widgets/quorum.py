@@ -55,9 +55,14 @@ def table_html(selected: int, *, lang: str | None = None, limit: int = 9) -> str
         mark = " *" if n in SEED_ROWS else ""
         rows.append(f"<tr style='{style}' data-managers='{n}'><td>{n}{mark}</td>"
                     f"<td>{quorum(n)}</td><td>{tolerated(n)}</td></tr>")
-    return (f"<table class='orquestra-quorum'><tr><th>{t['managers']}</th><th>{t['quorum']}"
-            f"</th><th>{t['failures']}</th></tr>{''.join(rows)}</table>"
+    return (f"{_STYLE}<table class='orquestra-quorum'><tr><th>{t['managers']}</th><th>"
+            f"{t['quorum']}</th><th>{t['failures']}</th></tr>{''.join(rows)}</table>"
             f"<small>* {t['seed']}</small>")
+
+
+_STYLE = ("<style>.orquestra-quorum{border-collapse:collapse}"
+          ".orquestra-quorum td,.orquestra-quorum th{padding:2px 14px;text-align:center;"
+          "line-height:1.4}.orquestra-quorum th{border-bottom:1px solid #999}</style>")
 
 
 class QuorumExplorer:

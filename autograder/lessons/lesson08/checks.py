@@ -24,14 +24,20 @@ WRITE_TIMEOUT = 20.0
 taken for a lost quorum (a committed write takes well under a second)."""
 
 
-def _names(items: list[str]) -> str:
-    return ", ".join(sorted(items)) or "-"
+def _names(items: list[str], lang: str) -> str:
+    """'manager2 e manager3', 'a, b and c' ('-' when empty)."""
+    names = sorted(items)
+    if len(names) < 2:
+        return "".join(names) or "-"
+    return f"{', '.join(names[:-1])} {'e' if lang == 'pt-BR' else 'and'} {names[-1]}"
 
 
 def _members(swarm: ClusterStatus) -> tuple[list[str], list[str]]:
-    """The managers the swarm wants (role manager: a node just promoted counts before it
-    joined Raft) and those of them reachable in Raft now."""
-    wanted = [n.hostname for n in swarm.nodes if n.role == "manager"]
+    """The managers the swarm wants, and those of them reachable in Raft now. A node just
+    promoted counts before it joined Raft; a manager that is down and out of Raft (left
+    behind by ``--force-new-cluster``) does not."""
+    wanted = [n.hostname for n in swarm.nodes
+              if n.role == "manager" and (n.reachability or n.state != "down")]
     reachable = [n.hostname for n in swarm.nodes
                  if n.role == "manager" and n.reachability == "reachable"]
     return sorted(wanted), sorted(reachable)
@@ -52,7 +58,7 @@ def tolerate_two(ctx: Context) -> list[Part]:
     shape = ctx.part(tolerates >= 2 and reachable == members, "08.1.shape",
                      waiting=mistake in (None, "unreachable"), mistake=mistake, count=count,
                      quorum=raft.quorum(count), tolerates=tolerates,
-                     down=_names(sorted(set(members) - set(reachable))))
+                     down=_names(sorted(set(members) - set(reachable)), ctx.lang))
     if not shape.ok:
         return [shape, Part(False, ctx.msg("08.1.later"), weight=2, waiting=False)]
     leader = ctx.cluster.manager()
@@ -64,7 +70,7 @@ def tolerate_two(ctx: Context) -> list[Part]:
             stopped.append(node)
         took = raft.write(leader, WRITE_TIMEOUT)
     return [shape, ctx.part(took is not None, "08.1.write", weight=2, waiting=False,
-                            stopped=_names(victims), leader=leader.name,
+                            stopped=_names(victims, ctx.lang), leader=leader.name,
                             seconds=round(took or 0.0, 2))]
 
 
@@ -78,10 +84,10 @@ def recovered(ctx: Context) -> list[Part]:
     if not lost_down and status.service(KEPT_SERVICE) is None:  # the exercise never began
         return [ctx.part(False, "08.2.scenario", waiting=False),
                 Part(False, ctx.msg("08.2.later"), weight=3, waiting=False)]
-    kept_down = ctx.part(lost_down, "08.2.lost", waiting=False, lost=_names(list(LOST)))
+    kept_down = ctx.part(lost_down, "08.2.lost", waiting=False,
+                         lost=_names(list(LOST), ctx.lang))
     if status.leader is None:  # waiting will not bring a leader back: somebody must act
-        return [ctx.part(False, "08.2.write", waiting=False, mistake="no_leader",
-                         leader="-", seconds=0),
+        return [ctx.part(False, "08.2.leader", waiting=False, mistake="no_leader"),
                 Part(False, ctx.msg("08.2.later"), weight=3, waiting=False)]
     _, reachable = _members(status)
     leader = ctx.cluster.manager()
@@ -96,7 +102,8 @@ def recovered(ctx: Context) -> list[Part]:
                  "08.2.kept", name=KEPT_SERVICE, running=running, wanted=wanted or 0,
                  waiting=service is not None, mistake=None if service else "gone"),
         ctx.part(len(reachable) >= 3, "08.2.spare", count=len(reachable),
-                 names=_names(reachable), tolerates=raft.tolerated(max(len(reachable), 1)),
+                 names=_names(reachable, ctx.lang),
+                 tolerates=raft.tolerated(max(len(reachable), 1)),
                  mistake="few" if len(reachable) < 3 else None),
         kept_down,
     ]

@@ -8,32 +8,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A swarm that survives two manager failures",
     },
     "08.1.shape.ok": {
-        "pt-BR": "{count} managers, todos alcançáveis: quórum {quorum}, aguenta {tolerates} "
-                 "falhas.",
-        "en": "{count} managers, all reachable: quorum {quorum}, survives {tolerates} failures.",
+        "pt-BR": "{count} managers, todos alcançáveis: quórum {quorum}, falhas toleradas: "
+                 "{tolerates}.",
+        "en": "{count} managers, all reachable: quorum {quorum}, failures tolerated: "
+              "{tolerates}.",
     },
     "08.1.shape.no": {
-        "pt-BR": "{count} managers: quórum {quorum}, o swarm aguenta {tolerates} falha(s). Para "
-                 "aguentar duas, todos precisam estar alcançáveis e ser pelo menos 5.",
-        "en": "{count} managers: quorum {quorum}, the swarm survives {tolerates} failure(s). To "
-              "survive two, at least 5 are needed, all reachable.",
+        "pt-BR": "{count} managers: quórum {quorum}, falhas toleradas: {tolerates}. Para "
+                 "aguentar duas falhas, são precisos pelo menos 5 managers, todos alcançáveis.",
+        "en": "{count} managers: quorum {quorum}, failures tolerated: {tolerates}. Surviving "
+              "two failures takes at least 5 managers, all reachable.",
     },
     "08.1.shape.mistake.even": {
-        "pt-BR": "Um número par de managers não ajuda: com {count}, o quórum é {quorum} e o swarm "
-                 "aguenta {tolerates} falha(s), o mesmo que com um manager a menos.",
-        "en": "An even number of managers does not help: with {count}, the quorum is {quorum} "
-              "and the swarm survives {tolerates} failure(s), as many as with one manager less.",
+        "pt-BR": "Um número par de managers não ajuda: com {count}, o quórum é {quorum}, e as "
+                 "falhas toleradas ({tolerates}) são as mesmas que com um manager a menos.",
+        "en": "An even number of managers does not help: with {count}, the quorum is {quorum}, "
+              "and the failures tolerated ({tolerates}) are as many as with one manager less.",
     },
     "08.1.shape.mistake.few": {
-        "pt-BR": "Com {count} managers o swarm aguenta {tolerates} falha(s): faltam managers.",
-        "en": "With {count} managers the swarm survives {tolerates} failure(s): it needs more "
+        "pt-BR": "Com {count} managers, as falhas toleradas são {tolerates}: faltam managers.",
+        "en": "With {count} managers, the failures tolerated are {tolerates}: it needs more "
               "managers.",
     },
     "08.1.shape.mistake.unreachable": {
-        "pt-BR": "Há managers inalcançáveis ({down}): eles contam no quórum, mas não votam. "
-                 "Religue esses nós ou espere que voltem.",
-        "en": "Some managers are unreachable ({down}): they count in the quorum but do not "
-              "vote. Start those nodes again or wait for them.",
+        "pt-BR": "Ainda há managers fora do Raft ({down}): um nó recém-promovido leva alguns "
+                 "segundos para entrar, e um nó parado conta no quórum sem votar.",
+        "en": "Some managers are not in Raft yet ({down}): a node just promoted takes a few "
+              "seconds to join, and a stopped node counts in the quorum without voting.",
     },
     "08.1.later": {
         "pt-BR": "A prova (o avaliador para dois managers e manda uma mudança): feita quando o "
@@ -88,6 +89,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                  "líder.",
         "en": "Leader, service and spare managers: checked once the swarm has a leader again.",
     },
+    "08.2.leader.ok": {
+        "pt-BR": "O swarm tem líder.",
+        "en": "The swarm has a leader.",
+    },
+    "08.2.leader.no": {
+        "pt-BR": "O swarm está sem líder: não aceita nenhuma mudança.",
+        "en": "The swarm has no leader: it accepts no change.",
+    },
     "08.2.write.ok": {
         "pt-BR": "O swarm tem líder ({leader}) e gravou uma mudança em {seconds} s.",
         "en": "The swarm has a leader ({leader}) and committed a change in {seconds} s.",
@@ -96,7 +105,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pt-BR": "O swarm não gravou a mudança enviada ao líder {leader}.",
         "en": "The swarm did not commit the change sent to the leader {leader}.",
     },
-    "08.2.write.mistake.no_leader": {
+    "08.2.leader.mistake.no_leader": {
         "pt-BR": "O swarm continua sem líder: os managers que sobraram não são maioria, e "
                  "esperar não resolve. Alguém precisa recomeçar o swarm a partir de um manager "
                  "que ainda está de pé.",
@@ -120,19 +129,20 @@ MESSAGES: dict[str, dict[str, str]] = {
               "the lesson's cluster again: cluster.down() and the first code cell.",
     },
     "08.2.spare.ok": {
-        "pt-BR": "{count} managers alcançáveis ({names}): o swarm aguenta {tolerates} falha(s) "
-                 "de novo.",
-        "en": "{count} reachable managers ({names}): the swarm survives {tolerates} failure(s) "
-              "again.",
+        "pt-BR": "Managers alcançáveis: {count} ({names}); o swarm volta a tolerar falhas "
+                 "({tolerates}).",
+        "en": "Reachable managers: {count} ({names}); the swarm tolerates failures again "
+              "({tolerates}).",
     },
     "08.2.spare.no": {
-        "pt-BR": "{count} manager(s) alcançável(is) ({names}): o swarm não aguenta nenhuma falha.",
-        "en": "{count} reachable manager(s) ({names}): the swarm survives no failure.",
+        "pt-BR": "Managers alcançáveis: {count} ({names}); o swarm ainda não tolera nenhuma "
+                 "falha.",
+        "en": "Reachable managers: {count} ({names}); the swarm tolerates no failure yet.",
     },
     "08.2.spare.mistake.few": {
-        "pt-BR": "Com {count} manager(s), a próxima falha derruba o quórum de novo: faltam "
+        "pt-BR": "Com tão poucos managers, a próxima falha derruba o quórum de novo: faltam "
                  "managers.",
-        "en": "With {count} manager(s), the next failure takes the quorum down again: it needs "
+        "en": "With so few managers, the next failure takes the quorum down again: it needs "
               "more managers.",
     },
     "08.2.lost.ok": {

@@ -56,15 +56,14 @@ def tolerance(
     check_values("measured", [float(v) for v in measured.values()])
     fig, ax = new_axes((8, 4))
     counts = sorted(measured)
-    bars = ax.bar(counts, [measured[n] for n in counts], color="C0", width=0.6,
-                  label=TEXTS.text("measured", lang))
-    ax.bar_label(bars, padding=3)
+    ax.bar(counts, [measured[n] for n in counts], color="C0", width=0.6,
+           label=TEXTS.text("measured", lang))
     every = list(range(1, upto + 1))
     ax.plot(every, [(n - 1) // 2 for n in every], "o", color="C1", markersize=9,
             label=TEXTS.text("slides", lang))
     ax.set_xticks(every)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylim(0, (upto - 1) // 2 + 1)
+    ax.set_ylim(-0.3, (upto - 1) // 2 + 1)  # the dots at 0 stay whole
     ax.set_xlabel(TEXTS.text("managers", lang))
     ax.set_ylabel(TEXTS.text("failures", lang))
     ax.legend(loc="upper left")
