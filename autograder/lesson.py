@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from autograder.check import Check
 from autograder.i18n import lesson_catalogue
@@ -39,6 +39,10 @@ class Lesson:
     """Message id -> {"pt-BR": ..., "en": ...}: titles, parts, mistakes, hints."""
     solutions: Mapping[str, Solution]
     """Check id -> its reference solution."""
+    setups: Mapping[str, Solution] = field(default_factory=dict)
+    """Check id -> cells the lesson itself runs before that exercise (its scenario, e.g.
+    lesson 08 destroying two managers), copied verbatim from the notebook (a test holds
+    them equal). The live-check tests run them before judging the check."""
 
     def __post_init__(self) -> None:
         lesson_catalogue(self.number, self.messages)  # its texts join the grader's
@@ -62,9 +66,11 @@ class Lesson:
 
     def solution_cells(self, check_id: str) -> list[str]:
         """The solution of ``check_id`` as notebook cells' texts, in order."""
-        found = self.solutions[check_id]
-        texts = (found,) if isinstance(found, str) else tuple(found)
-        return [textwrap.dedent(cell).strip() + "\n" for cell in texts]
+        return _cells(self.solutions[check_id])
+
+    def setup_cells(self, check_id: str) -> list[str]:
+        """The lesson's own cells that set up exercise ``check_id`` (none for most)."""
+        return _cells(self.setups.get(check_id, ()))
 
     def new_cluster(self) -> Cluster:
         """The lesson's cluster, not yet up: ``with lesson.new_cluster() as cluster: ...``."""
@@ -77,3 +83,8 @@ class Lesson:
         return ("%load_ext labs\nfrom labs import Cluster\nfrom autograder import check\n"
                 f"cluster = Cluster({self.cluster!r}, managers={self.shape.managers}, "
                 f"workers={self.shape.workers}{bare}).up()")
+
+
+def _cells(found: Solution) -> list[str]:
+    texts = (found,) if isinstance(found, str) else tuple(found)
+    return [textwrap.dedent(cell).strip() + "\n" for cell in texts]

@@ -39,16 +39,29 @@ def apply(check_id: str, cluster: Cluster, namespace: dict[str, Any] | None = No
     ``namespace`` carries variables between the solutions of one lesson, as a kernel
     would; raises :class:`LabError` when a ``%%docker`` command fails.
     """
+    run_cells(f"solution {check_id}", cells(check_id), cluster, namespace)
+
+
+def apply_setup(check_id: str, cluster: Cluster,
+                namespace: dict[str, Any] | None = None) -> None:
+    """Run the lesson's own cells that set up exercise ``check_id`` (its scenario), if any."""
+    lesson = registry.lesson(check_id.split(".")[0])
+    run_cells(f"setup {check_id}", lesson.setup_cells(check_id), cluster, namespace)
+
+
+def run_cells(label: str, texts: list[str], cluster: Cluster,
+              namespace: dict[str, Any] | None = None) -> None:
+    """Run notebook cells' ``texts`` against ``cluster`` as a kernel would."""
     names = namespace if namespace is not None else {}
     names.setdefault("cluster", cluster)
-    for index, cell in enumerate(cells(check_id)):
+    for index, cell in enumerate(texts):
         if cell.startswith(DOCKER_MAGIC):
             head, _, body = cell.partition("\n")
             words = shlex.split(head[len(DOCKER_MAGIC):])
             if not words:
-                raise LabError(f"solution {check_id}, cell {index + 1}: say which node, "
+                raise LabError(f"{label}, cell {index + 1}: say which node, "
                                "e.g. %%docker manager1")
             node = words[0]
             magics.run(node, body, cluster=cluster.name, namespace=names)  # raises on failure
         else:
-            exec(compile(cell, f"<solution {check_id} cell {index + 1}>", "exec"), names)
+            exec(compile(cell, f"<{label} cell {index + 1}>", "exec"), names)

@@ -26,6 +26,7 @@ def test_each_check_fails_before_and_passes_after_its_solution(
     seen = []
     namespace: dict[str, object] = {}  # one kernel's variables across the lesson's solutions
     for check in registry.lesson_checks(lesson):
+        solution.apply_setup(check.id, cluster, namespace)  # the lesson's own scenario cells
         before = check.run(cluster, window=1)
         assert before.status is Status.FAILED, (check.id, before.message)
         assert before.points < check.points

@@ -130,6 +130,23 @@ def test_no_sleeping_and_no_solutions_in_lessons(lesson: lessons.Lesson) -> None
     assert "autograder.lessons" not in sources
 
 
+@pytest.mark.parametrize("lesson", FOUND, ids=[f"{x.lang}/{x.path.name}" for x in FOUND])
+def test_a_checks_setup_cells_are_the_notebooks_own_before_its_check(
+        lesson: lessons.Lesson) -> None:
+    """The live-check tests run a lesson's scenario cells (``Lesson.setups``) as copies:
+    they must be the notebook's cells, verbatim, before the exercise's check cell."""
+    code = [cell.strip() for cell in _code(_nb(lesson))]
+    unit = registry.lesson(lesson.number)
+    for check in unit.visible:
+        setup = [cell.strip() for cell in unit.setup_cells(check.id)]
+        if not setup:
+            continue
+        check_at = code.index(f'check("{check.id}")')
+        found = [code.index(cell) if cell in code else -1 for cell in setup]
+        assert -1 not in found, f"{check.id}: a setup cell is not in the notebook"
+        assert found == sorted(found) and found[-1] < check_at, check.id
+
+
 def test_tables_of_contents_are_generated_and_current() -> None:
     assert lessons.stale() == [], "run: python -m labs lessons --write"
     readme = (lessons.ROOT / "README.md").read_text()
