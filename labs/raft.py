@@ -35,6 +35,9 @@ WRITE_TIMEOUT = 4.0
 second (0.03-0.3 s measured here); without a quorum it hangs until the manager gives up
 (about 20 s) or fails. Short, so that stopped managers are back before the leader steps
 down (10 s without a quorum) and no election is needed."""
+PROOF_TIMEOUT = 20.0
+"""Seconds a write may take where it proves a swarm healthy (a grader's check): generous,
+so that a busy machine is not taken for a lost quorum."""
 RECOVERY_TIMEOUT = 180.0
 """Seconds for stopped managers to come back and a leader to be elected (10-20 s each
 election, several elections when managers return one by one)."""
@@ -101,10 +104,12 @@ def write(node: Node, timeout: float = WRITE_TIMEOUT) -> float | None:
 
 
 def healthy(cluster: Cluster, names: list[str]) -> bool:
-    """True when there is a leader and every manager in ``names`` is reachable."""
-    if cluster.leader() is None:
+    """True when there is a leader and every manager in ``names`` is reachable (one
+    read of the swarm)."""
+    snapshot = cluster.status()
+    if snapshot.leader is None:
         return False
-    seen = {n.hostname: n for n in cluster.status().nodes}
+    seen = {n.hostname: n for n in snapshot.nodes}
     return all(name in seen and seen[name].reachability == "reachable" for name in names)
 
 
@@ -138,6 +143,21 @@ def stopped_nodes(cluster: Cluster, names: list[str],
             for node in stopped:
                 node.wait_ready()
             wait_healthy(cluster, names)
+
+
+def survives(cluster: Cluster, failures: int) -> tuple[list[str], float | None]:
+    """Kill ``failures`` followers at once, send a write to the leader, start them again:
+    the followers killed, and the seconds the write took to commit (None: refused)."""
+    names = managers(cluster)
+    leader = cluster.manager()
+    victims = [n for n in names if n != leader.name][:failures]
+    with stopped_nodes(cluster, names) as stopped:
+        for name in victims:
+            node = cluster.node(name)
+            node.kill()
+            stopped.append(node)
+        took = write(leader, timeout=PROOF_TIMEOUT)
+    return victims, took
 
 
 @dataclass(frozen=True)
