@@ -16,14 +16,17 @@ from labs.timing import wait_until
 from labs.tls import ClientFiles
 
 
-def free_ports(count: int) -> list[int]:
-    """``count`` distinct TCP ports free on 127.0.0.1 right now."""
+def free_ports(count: int, held: set[int] | frozenset[int] = frozenset()) -> list[int]:
+    """``count`` distinct TCP ports free on 127.0.0.1 right now, none of them in ``held``
+    (ports free now that a stopped container takes back when it starts again)."""
     with ExitStack() as stack:
-        ports = []
-        for _ in range(count):
+        ports: list[int] = []
+        while len(ports) < count:
             sock = stack.enter_context(socket.socket(socket.AF_INET, socket.SOCK_STREAM))
-            sock.bind(("127.0.0.1", 0))
-            ports.append(sock.getsockname()[1])
+            sock.bind(("127.0.0.1", 0))  # kept open: the next bind gets another port
+            port = sock.getsockname()[1]
+            if port not in held:
+                ports.append(port)
         return ports
 
 

@@ -162,17 +162,32 @@ def start_nodes(ctx: ActionContext) -> None:
              spec.resource_name(ctx.full_name, name), ctx.host, files, network)
         for i, (name, role) in enumerate(ctx.shape.node_names())
     ]
-    parallel(lambda node: _create_and_start(ctx, node), ctx.nodes)
+    held = held_ports(ctx.host)
+    parallel(lambda node: _create_and_start(ctx, node, held), ctx.nodes)
 
 
-def _create_and_start(ctx: ActionContext, node: Node) -> None:
+def held_ports(host: Host) -> set[int]:
+    """Host ports of the lab's stopped containers: free on the host now, taken back when a
+    stopped node starts again (a lesson kills managers and starts them later), so a new
+    node must not publish on them."""
+    held: set[int] = set()
+    for found in host.containers(spec.LABEL_CLUSTER):
+        if found.get("State") == "running":
+            continue
+        raw = host.inspect_container(found["Id"]) or {}
+        for bindings in ((raw.get("HostConfig") or {}).get("PortBindings") or {}).values():
+            held.update(int(b["HostPort"]) for b in bindings or [] if b.get("HostPort"))
+    return held
+
+
+def _create_and_start(ctx: ActionContext, node: Node, held: set[int]) -> None:
     rt = _made(ctx.runtime, "the runtime profile")
     volume = f"{node.container_name}-data"
     ctx.host.create_volume(volume, labels=spec.labels(ctx.full_name, node=node.name))
     wanted = [spec.DAEMON_PORT, *spec.LAB_PORTS]
     archive = _node_files(_made(ctx.authority, "the cluster's CA"), node)
     for attempt in range(3):
-        ports = dict(zip(wanted, free_ports(len(wanted)), strict=True))
+        ports = dict(zip(wanted, free_ports(len(wanted), held), strict=True))
         container = ctx.host.create_container(
             images.NODE_IMAGE, name=node.container_name, hostname=node.name,
             labels=spec.labels(ctx.full_name, role=node.role, node=node.name, ip=node.ip,

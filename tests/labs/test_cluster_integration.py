@@ -390,3 +390,11 @@ def test_a_node_url_refuses_ports_that_are_not_lab_ports(cluster: Cluster) -> No
 
     with pytest.raises(NodeError, match="8080, 8081"):
         cluster.node("worker1").url(9999)
+
+
+def test_free_ports_skip_the_ports_a_stopped_node_takes_back() -> None:
+    from labs.node import free_ports
+
+    first = free_ports(20)
+    again = free_ports(20, held=set(first))
+    assert len(again) == 20 and not set(again) & set(first)
