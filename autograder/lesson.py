@@ -39,6 +39,9 @@ class Lesson:
     """Message id -> {"pt-BR": ..., "en": ...}: titles, parts, mistakes, hints."""
     solutions: Mapping[str, Solution]
     """Check id -> its reference solution."""
+    needs: tuple[str, ...] = ()
+    """Kernel features the cluster needs ("ipvs", "esp"): where the host lacks one, the
+    cluster runs on the VM engine (the notebook says so in its first cell and metadata)."""
     setups: Mapping[str, Solution] = field(default_factory=dict)
     """Check id -> cells the lesson itself runs before that exercise (its scenario, e.g.
     lesson 08 destroying two managers), copied verbatim from the notebook (a test holds
@@ -75,14 +78,15 @@ class Lesson:
     def new_cluster(self) -> Cluster:
         """The lesson's cluster, not yet up: ``with lesson.new_cluster() as cluster: ...``."""
         return Cluster(self.cluster, self.shape.managers, self.shape.workers,
-                       bare=self.shape.bare)
+                       bare=self.shape.bare, needs=self.needs)
 
     def setup_source(self) -> str:
         """The text of the cell that creates the cluster, as a lesson's first cell does."""
         bare = ", bare=True" if self.shape.bare else ""
+        needs = f", needs={list(self.needs)!r}" if self.needs else ""
         return ("%load_ext labs\nfrom labs import Cluster\nfrom autograder import check\n"
                 f"cluster = Cluster({self.cluster!r}, managers={self.shape.managers}, "
-                f"workers={self.shape.workers}{bare}).up()")
+                f"workers={self.shape.workers}{bare}{needs}).up()")
 
 
 def _cells(found: Solution) -> list[str]:

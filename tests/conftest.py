@@ -139,6 +139,46 @@ def lab_engine() -> Iterator[object]:
 
     left = leftovers()
     remove_all()
+    _stop_session_vm()
     assert not any(left.values()), f"the tests left lab resources behind: {left}"
     assert not new_volumes, f"the tests left volumes behind: {sorted(new_volumes)}"
+
+
+def _stop_session_vm() -> None:
+    """The lessons run on the VM engine leave its VM up for the next one: stop it at the end
+    (and prove it stopped), as ``python -m labs down --all`` would not."""
+    from labs import vm
+
+    machine = vm.VM()
+    if machine.status().running or machine.run_dir.exists():
+        machine.down()
+        assert not machine.status().running and not machine.run_dir.exists()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A ``vm`` test where the VM engine would be used and qemu is missing: skipped, with the
+    packages to install (failed in CI, which installs them)."""
+    if item.get_closest_marker("vm") is None:
+        return
+    import shutil
+
+    from labs import engines
+    from labs.vmsnapshot import QEMU
+
+    if shutil.which(QEMU) is not None or not engine_answers():
+        return
+    choice = engines.choose(None, ("ipvs", "esp"))
+    if choice.kind != engines.VM:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI must have {QEMU}: .ci/run installs it")
+    pytest.skip(f"{choice.reason}, and {QEMU} is not installed for the VM engine "
+                "(apt-get install qemu-system-x86 qemu-utils)")
+
+
+def engine_answers() -> bool:
+    from labs import engine
+
+    return engine.answers()
 

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.integration
 
 
-@pytest.mark.parametrize("lesson", list(registry.lessons()))
+@pytest.mark.parametrize("lesson", [
+    pytest.param(number, marks=[pytest.mark.vm] if registry.lesson(number).needs else [])
+    for number in registry.lessons()])  # a lesson needing IPVS or ESP: the VM phase
 def test_each_check_fails_before_and_passes_after_its_solution(
         lesson: str, lesson_clusters: LessonClusters) -> None:
     # the lesson's cluster as its first cell makes it: shared with test_mistakes_NN.py,

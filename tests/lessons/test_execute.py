@@ -53,8 +53,10 @@ RAISES = "raises-exception"
 
 
 def _params(kind: str) -> list[Any]:
+    # a lesson whose cluster needs IPVS or ESP runs in the VM phase (-m vm), alone
     return [pytest.param(lesson, id=lesson.path.stem,
-                         marks=pytest.mark.xdist_group(f"{kind}-{lesson.number}"))
+                         marks=[pytest.mark.xdist_group(f"{kind}-{lesson.number}"),
+                                *([pytest.mark.vm] if lesson.needs else [])])
             for lesson in RUN]
 
 

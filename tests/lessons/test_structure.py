@@ -104,11 +104,13 @@ def test_lesson_runs_on_its_own_cluster_with_every_check_in_order(
     assert "%load_ext labs" in setup and ".up()" in setup
     unit = registry.lesson(lesson.number)
     call = _cluster_call(_python(setup))
-    defaults = {"managers": 1, "workers": 2, "bare": False}  # Cluster's own defaults
+    defaults = {"managers": 1, "workers": 2, "bare": False, "needs": []}  # Cluster's own
     wanted_shape = {"name": unit.cluster, "managers": unit.shape.managers,
-                    "workers": unit.shape.workers, "bare": unit.shape.bare}
+                    "workers": unit.shape.workers, "bare": unit.shape.bare,
+                    "needs": list(unit.needs)}
     for key, value in wanted_shape.items():
         assert call.get(key, defaults.get(key)) == value, f"Cluster({key}=...) != the checks'"
+    assert list(lesson.needs) == list(unit.needs), "metadata.orquestra.needs != the lesson's"
     check_cells = [(i, _meta(c)["check"]) for i, c in enumerate(nb.cells) if "check" in _meta(c)]
     wanted = [c.id for c in registry.lesson_checks(lesson.number) if not c.hidden]
     assert [check_id for _, check_id in check_cells] == wanted
