@@ -156,6 +156,12 @@ class Daemon:
         """The container called (or with id) ``name`` on this node, or None when absent."""
         return inspect_or_none(lambda: self.quick.api.inspect_container(name))
 
+    def logs(self, container: str) -> str:
+        """What container ``container`` wrote on its standard output so far."""
+        with translated():
+            return str(self.quick.api.logs(container, stdout=True, stderr=False)
+                       .decode(errors="replace"))
+
     def kill(self, container: str) -> None:
         """Kill a container on this node (e.g. a task's, to see the swarm replace it)."""
         with translated():

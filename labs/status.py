@@ -40,6 +40,11 @@ class TaskStatus:
     """When its state last changed (its status timestamp)."""
     reserved_memory: int = 0
     """Bytes of memory reserved for it (``--reserve-memory``)."""
+    image: str = ""
+    """The image it runs, as its spec names it (digest cut): which version this task is."""
+    container_id: str = ""
+    """Its container's full ID ('' before it has one). The container's hostname, which
+    the demo apps put in each answer, is this ID's first 12 characters."""
 
     @property
     def live(self) -> bool:
@@ -78,6 +83,15 @@ class ServiceStatus:
     update_state: str = ""
     """The last update's state: updating, completed, paused, rollback_started,
     rollback_completed...; '' when it was never updated."""
+    update_started: float | None = None
+    """When the last update (or rollback) began, epoch seconds (None: never updated)."""
+    update_completed: float | None = None
+    """When it ended (None: never updated, or still going, or paused)."""
+    update_message: str = ""
+    """What the swarm said of it ('update rolled back due to failure or early ...')."""
+    previous_image: str = ""
+    """The image of the spec before the last change ('' when there is no previous spec):
+    where ``docker service rollback`` goes."""
     secrets: list[str] = field(default_factory=list)
     configs: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
@@ -332,6 +346,8 @@ def _task(raw: dict[str, Any], service_names: dict[str, str],
         created_at=epoch_seconds(raw.get("CreatedAt", "")),
         changed_at=epoch_seconds(status.get("Timestamp", "")),
         reserved_memory=_reserved_memory((raw.get("Spec") or {}).get("Resources")),
+        image=_image(((raw.get("Spec") or {}).get("ContainerSpec") or {}).get("Image")),
+        container_id=str((status.get("ContainerStatus") or {}).get("ContainerID") or ""),
     )
 
 
@@ -359,10 +375,11 @@ def _service(raw: dict[str, Any], running: int, network_names: dict[str, str]
     attached = [network_names.get(n.get("Target", ""), n.get("Target", ""))
                 for n in template.get("Networks") or spec.get("Networks") or []]
     endpoint = spec.get("EndpointSpec") or {}
+    update = raw.get("UpdateStatus") or {}
     return ServiceStatus(
         id=raw["ID"],
         name=spec["Name"],
-        image=str(container.get("Image", "")).split("@")[0],
+        image=_image(container.get("Image")),
         mode="replicated" if replicas is not None else "global",
         replicas=replicas,
         running=running,
@@ -377,11 +394,21 @@ def _service(raw: dict[str, Any], running: int, network_names: dict[str, str]
                for p in endpoint.get("Ports") or []],
         update=_policy(spec.get("UpdateConfig")),
         rollback=_policy(spec.get("RollbackConfig")),
-        update_state=str((raw.get("UpdateStatus") or {}).get("State") or ""),
+        update_state=str(update.get("State") or ""),
+        update_started=epoch_seconds(str(update.get("StartedAt") or "")),
+        update_completed=epoch_seconds(str(update.get("CompletedAt") or "")),
+        update_message=str(update.get("Message") or ""),
+        previous_image=_image(((raw.get("PreviousSpec") or {}).get("TaskTemplate") or {})
+                              .get("ContainerSpec", {}).get("Image")),
         secrets=[str(x.get("SecretName", "")) for x in container.get("Secrets") or []],
         configs=[str(x.get("ConfigName", "")) for x in container.get("Configs") or []],
         labels=dict(spec.get("Labels") or {}),
     )
+
+
+def _image(found: object) -> str:
+    """An image reference without its digest: 'orquestra-lab/shop:v2'."""
+    return str(found or "").split("@")[0]
 
 
 def _node_order(hostname: str) -> tuple[int, int, str]:

@@ -80,3 +80,11 @@ def test_a_node_that_rejoined_is_listed_once_with_its_live_entry() -> None:
     snap = build("lab", CONTAINERS, nodes, [], [])
     assert [n.hostname for n in snap.nodes].count("worker1") == 1
     assert snap.node("worker1").state == "ready"
+
+
+def test_a_task_names_its_container_whose_hostname_the_apps_answer_with() -> None:
+    tasks = [{**TASKS[0], "Status": {"State": "running",
+                                     "ContainerStatus": {"ContainerID": "0123456789abcdef"}}},
+             TASKS[1]]
+    snap = build("lab", CONTAINERS, NODES, SERVICES, tasks)
+    assert [t.container_id for t in snap.tasks] == ["0123456789abcdef", ""]
