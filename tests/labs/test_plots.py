@@ -459,3 +459,32 @@ def test_elections_draws_one_bar_per_election_over_the_timeout_band() -> None:
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Eleição 1", "Eleição 2"]
     with pytest.raises(ValueError, match="window"):
         elections([1.0], window=(20.0, 10.0))
+
+
+# --- update_runs ----------------------------------------------------------------------------
+
+
+def test_update_runs_draws_failed_requests_and_durations_side_by_side() -> None:
+    fig = plots.update_runs(["1 · stop-first", "1 · start-first"], [26, 0], [11.2, 7.6],
+                            lang="pt-BR")
+    failed_ax, took_ax = fig.axes
+    assert [round(bar.get_width(), 1) for bar in failed_ax.patches] == [26.0, 0.0]
+    assert [round(bar.get_width(), 1) for bar in took_ax.patches] == [11.2, 7.6]
+    # the first update on top; every bar carries its value, in the learner's decimal mark
+    assert [t.get_text() for t in failed_ax.get_yticklabels()] == ["1 · stop-first",
+                                                                    "1 · start-first"]
+    assert [t.get_text() for t in took_ax.texts] == ["11,2", "7,6"]
+    assert (failed_ax.get_xlabel(), took_ax.get_xlabel()) == ("Requisições que falharam",
+                                                              "Duração da atualização (s)")
+
+
+@pytest.mark.parametrize(("labels", "failed", "took", "message"), [
+    ([], [], [], "empty"),
+    (["a", "b"], [1], [2.0], "one of each per update"),
+    (["a"], [-1], [2.0], "failed"),
+    (["a"], [1], [math.nan], "took_s"),
+])
+def test_update_runs_rejects_bad_input(labels: list[str], failed: list[float],
+                                       took: list[float], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        plots.update_runs(labels, failed, took)

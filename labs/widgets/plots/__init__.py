@@ -11,7 +11,7 @@ Every function accepts ``title=`` and ``lang=`` ("pt-BR", the default, or
 Bad input raises :class:`ValueError` saying what is wrong and what to pass instead.
 
 - :mod:`.start`: :func:`start_times` (lesson 01, containers and VMs)
-- :mod:`.updates`: :func:`rolling_update` (lesson 02; rolling updates)
+- :mod:`.updates`: :func:`rolling_update`, :func:`update_runs` (lessons 02 and 05, rolling updates)
 - :mod:`.rescheduling`: :func:`reschedule_times` (lessons 03 and 04)
 - :mod:`.spread`: :func:`answers_per_task` (load spread across tasks)
 - :mod:`.raft`: :func:`tolerance`, :func:`elections` (lesson 08, Raft quorum)
@@ -27,7 +27,7 @@ from labs.widgets.plots.raft import elections, tolerance
 from labs.widgets.plots.rescheduling import reschedule_times
 from labs.widgets.plots.spread import answers_per_task
 from labs.widgets.plots.start import start_times
-from labs.widgets.plots.updates import rolling_update
+from labs.widgets.plots.updates import rolling_update, update_runs
 
 __all__ = ["answers_per_task", "elections", "reschedule_times", "rolling_update",
-           "start_times", "tolerance"]
+           "start_times", "tolerance", "update_runs"]

@@ -1,7 +1,8 @@
-"""Rolling updates (lesson 02 today, lesson 05's topic): did requests keep being served?
+"""Rolling updates (lessons 02 and 05): did requests keep being served?
 
 :func:`rolling_update` draws requests per second that succeeded and failed
-while a service was replaced, with the update's phases marked.
+while a service was replaced, with the update's phases marked;
+:func:`update_runs` puts several updates side by side: failed requests and time.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from labs.widgets.plots.style import (
     check_values,
     finish,
     new_axes,
+    number,
 )
 
 TEXTS = Catalogue(__name__, {
@@ -27,6 +29,8 @@ TEXTS = Catalogue(__name__, {
     "requests_per_s": {"pt-BR": "Requisições por segundo", "en": "Requests per second"},
     "ok": {"pt-BR": "Requisições com sucesso", "en": "Successful requests"},
     "failed": {"pt-BR": "Requisições com falha", "en": "Failed requests"},
+    "failed_count": {"pt-BR": "Requisições que falharam", "en": "Requests that failed"},
+    "took": {"pt-BR": "Duração da atualização (s)", "en": "Update duration (s)"},
 })
 
 
@@ -105,4 +109,49 @@ def rolling_update(
     # below the chart, where it can never hide a phase text or the data
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
     finish(ax, title, lang, grid="y", comma_x=True, comma_y=True)
+    return fig
+
+
+def update_runs(
+    labels: Sequence[str],
+    failed: Sequence[float],
+    took_s: Sequence[float],
+    *,
+    title: str | None = None,
+    lang: str | None = None,
+) -> Figure:
+    """Several updates side by side: requests that failed (left) and how long each took.
+
+    Args:
+        labels: one name per update, e.g. "1 réplica · stop-first".
+        failed: requests that failed during each update.
+        took_s: seconds each update took.
+        title: optional title above the chart.
+        lang: "pt-BR" or "en", the language of the labels.
+
+    Raises:
+        ValueError: the lists are empty or of different lengths, a value is negative or
+            non-finite, or ``lang`` is unknown.
+    """
+    lang = chart_language(lang)
+    check_values("failed", failed)
+    check_values("took_s", took_s)
+    if not len(labels) == len(failed) == len(took_s):
+        raise ValueError(f"{len(labels)} labels, {len(failed)} failed counts and "
+                         f"{len(took_s)} durations; pass one of each per update")
+    fig = Figure(figsize=(10, 1.2 + 0.7 * len(labels)), layout="constrained")
+    left, right = fig.subplots(1, 2, sharey=True)
+    rows = list(range(len(labels)))[::-1]
+    for ax, values, color, key, decimals in ((left, failed, FAILED_COLOR, "failed_count", 0),
+                                             (right, took_s, "0.55", "took", 1)):
+        ax.barh(rows, values, color=color, alpha=0.85)
+        for row, value in zip(rows, values, strict=True):
+            ax.annotate(number(value, lang, decimals), xy=(value, row), xytext=(4, 0),
+                        textcoords="offset points", va="center", fontsize=9)
+        ax.set_xlim(0, max(max(values), 1) * 1.25)
+        ax.set_xlabel(TEXTS.text(key, lang))
+        finish(ax, None, lang, grid="x", comma_x=True, comma_y=False)
+    left.set_yticks(rows, labels)
+    if title:
+        fig.suptitle(title)
     return fig
