@@ -1,9 +1,10 @@
 """``python -m autograder grade``: every submission of a lesson, on its own cluster.
 
 Each submission runs in a worker process (its own process group and lab
-session), bounded by a whole-notebook timeout; whatever happens, its
-cluster is removed by label afterwards. Results that cannot have changed
-(same notebook, same checks, same options) are reused unless ``force``.
+session), bounded by a whole-notebook timeout; whatever happens, its processes
+(the kernel included) are stopped and its cluster and VM removed afterwards.
+Results that cannot have changed (same notebook, same checks, same options) are
+reused unless ``force``.
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from autograder import registry
-from autograder.grade import report, submissions
+from autograder.grade import processes, report, submissions
 from autograder.grade.job import GradeStatus, Job, Row
 from autograder.i18n import language
 from autograder.lesson import Lesson
+from labs import vm
 from labs.inventory import remove_all
 from labs.spec import SESSION_ENV
 
@@ -97,6 +99,14 @@ def _cached(cache: Path, key: str) -> Row | None:
     return row
 
 
+def _stop_vm(session: str) -> None:
+    """Stop the VM a job's lesson started on the VM engine: it belongs to the job's own
+    session, and left running, each graded notebook would leave a qemu behind."""
+    machine = vm.VM(session)
+    if machine.status().running or machine.run_dir.exists():
+        machine.down()
+
+
 def _grade(sub: submissions.Submission, lesson: Lesson, folder: Path, cell_timeout: int,
            timeout: int, check_window: float | None) -> Row:
     folder.mkdir(parents=True, exist_ok=True)
@@ -130,7 +140,9 @@ def _grade(sub: submissions.Submission, lesson: Lesson, folder: Path, cell_timeo
             return Row(sub.student, GradeStatus.NOTEBOOK_TIMEOUT, f"{timeout} s")
         finally:
             log.close()
+            processes.end_session(session)  # the kernel too: it has a session of its own
             remove_all(session=session)
+            _stop_vm(session)
         if proc.returncode != 0 or not job.result.is_file():
             tail = (folder / "grader.log").read_text(errors="replace").strip().splitlines()
             return Row(sub.student, GradeStatus.GRADER_ERROR,

@@ -13,7 +13,7 @@ import pytest
 from nbformat import v4
 
 from autograder import cli, registry
-from autograder.grade import batch, report, synthetic
+from autograder.grade import batch, processes, report, synthetic
 from autograder.grade.job import GradeStatus, Job, Row
 from autograder.result import Part, Status
 from labs import engine, spec
@@ -131,14 +131,22 @@ def test_gradebook_is_exactly_right_and_nothing_is_left(submissions: Path, tmp_p
 @pytest.mark.integration
 def test_a_notebook_over_its_time_is_stopped_and_cleaned(tmp_path: Path,
                                                          lab_engine: object) -> None:
-    subs = tmp_path / "subs"
+    subs, reached = tmp_path / "subs", tmp_path / "reached"
     write(subs / "slow.ipynb", synthetic.notebook(
-        "03", solved=False, extra={"03.1": "import time\ntime.sleep(600)"}))
+        "03", solved=False,
+        extra={"03.1": "import pathlib, subprocess, time\n"
+                       "subprocess.Popen(['sleep', '600'], start_new_session=True)\n"
+                       f"pathlib.Path({str(reached)!r}).touch()\ntime.sleep(600)"}))
     rows = batch.grade(subs, lesson="03", out=tmp_path / "out", cell_timeout=300,
-                       timeout=25, check_window=2)
-    assert rows[0].status is GradeStatus.NOTEBOOK_TIMEOUT and rows[0].detail == "25 s"
-    assert rows[0].status_text == "notebook timeout (25 s)" and rows[0].total() == 0
+                       timeout=60, check_window=2)
+    assert rows[0].status is GradeStatus.NOTEBOOK_TIMEOUT and rows[0].detail == "60 s"
+    assert rows[0].status_text == "notebook timeout (60 s)" and rows[0].total() == 0
     assert lab_objects_of_grading_sessions() == []
+    # the kernel ran the slow cell, which left a process of its own behind in a session of
+    # its own (as the kernel itself is): the worker's process group did not hold them,
+    # the job's lab session in their environment did, and they were stopped
+    assert reached.exists()
+    assert processes.of_session(batch._session("slow")) == []
 
 
 def test_a_job_and_a_row_cross_the_process_boundary_unchanged(tmp_path: Path) -> None:
