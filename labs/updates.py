@@ -36,8 +36,12 @@ LOAD_LABEL = "orquestra-lab.load"
 """On the load generators' services (they are removed after each measure)."""
 RATE = 5
 """Requests a second: enough to see a gap of half a second, light on a slow machine."""
-LINE_LAG = 4.0
-"""The load generator reports a second once its requests surely ended (its TIMEOUT + 2 s)."""
+REQUEST_TIMEOUT = 5
+"""A request with no answer within this many seconds counts as failed. Under software
+emulation a container start can stall the machine for a second or two: a slow answer
+is not an outage."""
+LINE_LAG = REQUEST_TIMEOUT + 2.0
+"""The load generator reports a second once its requests surely ended (TIMEOUT + 2 s)."""
 BEFORE = 2.0
 """Seconds of requests kept before an update starts: the service answered before it."""
 AFTER = 3.0
@@ -73,10 +77,14 @@ TEXTS = Catalogue(__name__, {
     "compared": {"pt-BR": "Atualizações medidas lado a lado",
                  "en": "Updates measured side by side"},
     "replaced": {
-        "pt-BR": "Tarefa {old} em {node}: {error}\nSubstituída por {new} em {new_node}, "
-                 "rodando {seconds:.1f} s depois de a saúde ser desligada.",
-        "en": "Task {old} on {node}: {error}\nReplaced by {new} on {new_node}, running "
-              "{seconds:.1f} s after its health was switched off.",
+        "pt-BR": "Tarefa {old} em {node}: saúde {health}, {streak} verificações seguidas "
+                 "falharam; o swarm a parou (estado {state}).\n"
+                 "Substituída por {new} em {new_node}, rodando {seconds:.1f} s depois de a "
+                 "saúde ser desligada.",
+        "en": "Task {old} on {node}: health {health}, {streak} checks in a row failed; the "
+              "swarm stopped it (state {state}).\nReplaced by "
+              "{new} on {new_node}, running {seconds:.1f} s after its health was switched "
+              "off.",
     },
     "other_target": {
         "pt-BR": "A carga {load} chama {target}, não o serviço {service}. Crie outra com "
@@ -125,7 +133,7 @@ class Load:
             "service", "create", "--detach", "--name", self.name, "--network", network,
             "--constraint", f"node.hostname=={node.name}", "--restart-condition", "none",
             "--label", f"{LOAD_LABEL}=1", "--env", f"TARGET={target}", "--env",
-            f"RATE={rate}", LOADGEN_IMAGE, "loadgen"]))
+            f"RATE={rate}", "--env", f"TIMEOUT={REQUEST_TIMEOUT}", LOADGEN_IMAGE, "loadgen"]))
         try:
             self.container, self.started = wait_until(
                 self._started, timeout=timeout, interval=0.5,
@@ -262,15 +270,19 @@ class Replacement:
     old: TaskStatus
     """The task as it ran before its health was switched off."""
     gone: TaskStatus
-    """The same task as the swarm last listed it (its error says why it went)."""
+    """The same task as the swarm last listed it (stopped, or failed)."""
     new: TaskStatus
     seconds: float
     """From the moment its health was switched off to the new task running."""
+    health: str = ""
+    """What Docker recorded of the old container's health: 'unhealthy'..."""
+    streak: int = 0
+    """Health checks failed in a row when it was stopped."""
 
     def text(self, lang: str | None = None) -> str:
         return TEXTS.text("replaced", lang, old=self.old.id[:12], node=self.old.node,
-                          error=self.gone.error or self.gone.state, new=self.new.id[:12],
-                          new_node=self.new.node, seconds=self.seconds)
+                          health=self.health or "-", streak=self.streak, state=self.gone.state,
+                          new=self.new.id[:12], new_node=self.new.node, seconds=self.seconds)
 
     def __str__(self) -> str:
         return self.text()
@@ -278,7 +290,8 @@ class Replacement:
 
 def unhealthy(cluster: Cluster, service: str, *, timeout: float = 300.0) -> Replacement:
     """Switch off the health of one running task of ``service`` (the shop's /health/off,
-    asked from inside its container) and wait until the swarm replaced it."""
+    asked from inside its container) and wait until the swarm replaced it; what Docker
+    recorded of the old container's health comes with it."""
     task = next(iter(cluster.status().running(service)), None)
     if task is None:
         raise ValueError(TEXTS.text("no_service", service=service))
@@ -295,7 +308,10 @@ def unhealthy(cluster: Cluster, service: str, *, timeout: float = 300.0) -> Repl
 
     gone, new = wait_until(replaced, timeout=timeout, interval=0.5,
                            what=f"the swarm to replace task {task.id[:12]} of {service}")
-    return Replacement(task, gone, new, (new.changed_at or switched) - switched)
+    health = ((node.daemon.inspect_container(task.container_id) or {}).get("State") or {}
+              ).get("Health") or {}
+    return Replacement(task, gone, new, (new.changed_at or switched) - switched,
+                       str(health.get("Status") or ""), int(health.get("FailingStreak") or 0))
 
 
 def _version(task: TaskStatus) -> str:
