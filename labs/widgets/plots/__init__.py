@@ -15,7 +15,6 @@ Bad input raises :class:`ValueError` saying what is wrong and what to pass inste
 - :mod:`.rescheduling`: :func:`reschedule_times` (lessons 03 and 04)
 - :mod:`.spread`: :func:`answers_per_task` (load spread across tasks)
 - :mod:`.raft`: :func:`tolerance`, :func:`elections` (lesson 08, Raft quorum)
-- :mod:`.overlay`: :func:`wire` (lesson 06, readable vs encrypted packets on an overlay)
 - :mod:`.style`: what they share (input checks, decimal marks, the figure's finish)
 
 >>> fig = start_times([412, 398, 455, 430], lang="en")
@@ -24,7 +23,6 @@ Bad input raises :class:`ValueError` saying what is wrong and what to pass inste
 >>> fig.savefig(buffer_or_path, format="png")  # doctest: +SKIP
 """
 
-from labs.widgets.plots.overlay import wire
 from labs.widgets.plots.raft import elections, tolerance
 from labs.widgets.plots.rescheduling import reschedule_times
 from labs.widgets.plots.spread import answers_per_task
@@ -32,4 +30,4 @@ from labs.widgets.plots.start import start_times
 from labs.widgets.plots.updates import rolling_update, update_runs
 
 __all__ = ["answers_per_task", "elections", "reschedule_times", "rolling_update",
-           "start_times", "tolerance", "update_runs", "wire"]
+           "start_times", "tolerance", "update_runs"]
