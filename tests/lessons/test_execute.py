@@ -49,15 +49,24 @@ FIRST = "pt-BR"
 RUN = [lesson for lesson in lessons.find() if lesson.lang == FIRST]
 TIMES = lessons.ROOT / "test-output" / "lessons.json"
 CELL_TIMEOUT = 600
+VM_TIMEOUT = 2400
 RAISES = "raises-exception"
 
 
 def _params(kind: str) -> list[Any]:
-    # a lesson whose cluster needs IPVS or ESP runs in the VM phase (-m vm), alone
+    # a lesson whose cluster needs IPVS or ESP runs in the VM phase (-m vm), alone, and
+    # under software emulation gets VM_TIMEOUT: the first graded job also makes the VM's
+    # snapshot (about 5 min), and lesson 05's solved run takes about 15 min under TCG
     return [pytest.param(lesson, id=lesson.path.stem,
                          marks=[pytest.mark.xdist_group(f"{kind}-{lesson.number}"),
-                                *([pytest.mark.vm] if lesson.needs else [])])
+                                *([pytest.mark.vm, pytest.mark.timeout(VM_TIMEOUT + 300)]
+                                  if lesson.needs else [])])
             for lesson in RUN]
+
+
+def _timeout(lesson: lessons.Lesson, default: int) -> int:
+    """Seconds the batch gives the lesson's notebook."""
+    return VM_TIMEOUT if lesson.needs else default
 
 
 def _record(key: str, seconds: float) -> None:
@@ -104,7 +113,8 @@ def test_the_solved_lesson_runs_top_to_bottom_and_earns_full_marks(
     monkeypatch.setenv(LANG_ENV, lesson.lang)  # the kernel speaks the notebook's language
     nb = nbformat.read(lesson.path, as_version=4)
     started = time.monotonic()
-    row, executed = _grade_one(synthetic.solved(nb), lesson.number, tmp_path, timeout=1200)
+    row, executed = _grade_one(synthetic.solved(nb), lesson.number, tmp_path,
+                               timeout=_timeout(lesson, 1200))
     _record(f"solved run {lesson.lang}/{lesson.path.name}", time.monotonic() - started)
     assert executed is not None, row
     assert str(row.status) == "ok", row  # no cell timeout, kernel alive, checks sound
@@ -119,7 +129,7 @@ def test_the_untouched_lesson_earns_zero(lesson: lessons.Lesson, tmp_path: Path,
                                           lab_engine: object) -> None:
     started = time.monotonic()
     row, _ = _grade_one(synthetic.notebook(lesson.number, solved=False), lesson.number,
-                        tmp_path, timeout=500)
+                        tmp_path, timeout=_timeout(lesson, 500))
     _record(f"untouched run {lesson.number}", time.monotonic() - started)
     assert (str(row.status), row.total()) == ("ok", 0), row
     assert set(row.results) == {c.id for c in registry.lesson(lesson.number).checks}, row
