@@ -361,7 +361,7 @@ def measure(cluster: Cluster, command: str, *, load: Load | None = None,
     words = _update_command(command)
     name = service or words[-1]
     manager = cluster.node(node)
-    found = _service(cluster, name, manager)
+    found = _service(cluster, name)
     if load is not None:
         if load.target != f"http://{name}/":
             raise ValueError(TEXTS.text("other_target", load=load.name, target=load.target,
@@ -394,7 +394,7 @@ def _measure(cluster: Cluster, words: list[str], name: str, found: ServiceStatus
                      done.replicas, done.update)
 
 
-def _service(cluster: Cluster, name: str, manager: Node) -> ServiceStatus:
+def _service(cluster: Cluster, name: str) -> ServiceStatus:
     found = cluster.status().service(name)
     if found is None:
         raise ValueError(TEXTS.text("no_service", service=name))
